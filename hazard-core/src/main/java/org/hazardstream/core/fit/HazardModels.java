@@ -1,0 +1,18 @@
+package org.hazardstream.core.fit;
+
+import org.hazardstream.core.data.DataTable;
+
+/**
+ * The one entry point of the library: fit the model named in the options to a long-format table.
+ * The command line, the model service and the ad-hoc HTTP fit all come through here.
+ */
+public final class HazardModels {
+
+    private HazardModels() {
+    }
+
+    public static FitResult fit(DataTable data, FitOptions options) {
+        // Each model's fitter is wired in here as it lands (cox, pce, logit, finegray).
+        throw new UnsupportedOperationException("model not implemented yet: " + options.model().id());
+    }
+}
