@@ -1,0 +1,98 @@
+package org.hazardstream.core.panel;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.hazardstream.core.data.DataTable;
+
+/**
+ * The city-day risk set of panel-contract.md: rows ordered by city_id (compared as text) then day, and the cities
+ * left out because they adopted before the window.
+ *
+ * @param rows           the rows, put in contract order here
+ * @param excludedCities ids of cities that adopted before the window start, in text order
+ */
+public record Panel(List<PanelRow> rows, List<String> excludedCities) {
+
+    public static final Comparator<PanelRow> ROW_ORDER =
+            Comparator.comparing(PanelRow::cityId).thenComparingInt(PanelRow::day);
+
+    public Panel {
+        List<PanelRow> sorted = new ArrayList<>(rows);
+        sorted.sort(ROW_ORDER);
+        rows = List.copyOf(sorted);
+        excludedCities = excludedCities.stream().sorted().toList();
+    }
+
+    /** Rows with an event (event code > 0). */
+    public int events() {
+        return (int) rows.stream().filter(r -> r.event() > 0).count();
+    }
+
+    /** Cities with at least one row. */
+    public int cities() {
+        return (int) rows.stream().map(PanelRow::cityId).distinct().count();
+    }
+
+    /** The panel as CSV: header row, then one line per row, '\n' line ends, missing covariates as empty fields. */
+    public void writeCsv(Writer out) throws IOException {
+        out.write(String.join(",", PanelRow.COLUMNS));
+        out.write('\n');
+        for (PanelRow row : rows) {
+            String[] fields = row.toFields();
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(quote(fields[i]));
+            }
+            out.write('\n');
+        }
+    }
+
+    public String toCsv() {
+        StringWriter out = new StringWriter();
+        try {
+            writeCsv(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The panel as a long-format table for the fitters (subject id column city_id). */
+    public DataTable toDataTable() {
+        List<String[]> table = new ArrayList<>(rows.size());
+        for (PanelRow row : rows) {
+            table.add(row.toFields());
+        }
+        return DataTable.of("panel", PanelRow.COLUMNS, table);
+    }
+
+    /**
+     * A number as text that reads back (Double.parseDouble) to the same double: integral values as plain integers
+     * (population 8000000, never 8.0E6 or 8000000.0), others as Double.toString.
+     */
+    public static String formatNumber(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value)) {
+            if (Math.abs(value) < 9.0e18) {
+                return Long.toString((long) value);
+            }
+            return new BigDecimal(value).toPlainString();
+        }
+        return Double.toString(value);
+    }
+
+    private static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

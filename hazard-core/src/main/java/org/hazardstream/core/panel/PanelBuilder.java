@@ -1,0 +1,185 @@
+package org.hazardstream.core.panel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Builds the panel of panel-contract.md from the latest raw records. A pure function of its inputs: the same
+ * {@link RawData} content gives the same panel whatever order the records were applied in.
+ *
+ * <p>Cost: one forward sweep over each city's daily records (carry-forward field by field) and one over the
+ * national records, so a full build is O(records + cities x days).
+ */
+public final class PanelBuilder {
+
+    private static final int STATIC_COUNT = PanelRow.STATIC_COVARIATES.size();
+    private static final int DAILY_COUNT = PanelRow.DAILY_COVARIATES.size();
+    private static final int CENTRAL_POLICY = STATIC_COUNT + DAILY_COUNT;
+    private static final int COMPETITION = CENTRAL_POLICY + 1;
+    private static final int PROVINCIAL_PLATFORM = CENTRAL_POLICY + 2;
+
+    /** The whole panel. */
+    public Panel build(RawData raw, PanelSettings settings) {
+        Window window = new Window(raw, settings);
+        List<PanelRow> rows = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        for (String cityId : raw.cities().keySet()) {
+            if (window.adoptedBeforeStart(cityId)) {
+                excluded.add(cityId);
+            } else {
+                rows.addAll(window.rowsForCity(cityId));
+            }
+        }
+        return new Panel(rows, excluded);
+    }
+
+    /**
+     * The rows of one city, in day order: empty when the city is unknown or adopted before the window. The
+     * streaming panel-service re-derives only the cities a record affects with this.
+     */
+    public List<PanelRow> rowsForCity(RawData raw, PanelSettings settings, String cityId) {
+        if (raw.city(cityId).isEmpty()) {
+            return List.of();
+        }
+        Window window = new Window(raw, settings);
+        return window.adoptedBeforeStart(cityId) ? List.of() : window.rowsForCity(cityId);
+    }
+
+    /** Everything shared by the cities of one build: settings, national series, adoption dates by province. */
+    private static final class Window {
+        private final RawData raw;
+        private final PanelSettings settings;
+        private final int days;
+        private final LocalDate firstReference;
+        private final double[] centralPolicy;
+        /** Adoption dates of known cities, by province (cities that adopted before the window included). */
+        private final Map<String, List<Adoption>> adoptionsByProvince = new HashMap<>();
+
+        Window(RawData raw, PanelSettings settings) {
+            this.raw = raw;
+            this.settings = settings;
+            this.days = settings.days();
+            this.firstReference = settings.referenceDate(1);
+            this.centralPolicy = carryForward(raw.national(), List.of("central_policy"))[0];
+            for (RawRecord adoption : raw.adoptions().values()) {
+                String cityId = adoption.get("city_id");
+                RawRecord city = raw.city(cityId).orElse(null);
+                if (city == null || adoption.isMissing("date")) {
+                    continue; // an adoption of an unknown city, or a withdrawn one, counts nowhere
+                }
+                adoptionsByProvince.computeIfAbsent(city.get("province_id"), p -> new ArrayList<>())
+                        .add(new Adoption(cityId, LocalDate.parse(adoption.get("date"))));
+            }
+        }
+
+        boolean adoptedBeforeStart(String cityId) {
+            LocalDate date = adoptionDate(cityId);
+            return date != null && date.isBefore(settings.start());
+        }
+
+        private LocalDate adoptionDate(String cityId) {
+            RawRecord adoption = raw.adoption(cityId).orElse(null);
+            return adoption == null || adoption.isMissing("date") ? null : LocalDate.parse(adoption.get("date"));
+        }
+
+        List<PanelRow> rowsForCity(String cityId) {
+            RawRecord city = raw.city(cityId).orElseThrow();
+            String provinceId = city.get("province_id");
+            LocalDate adopted = adoptionDate(cityId);
+            int lastDay = days;
+            int eventCode = 0;
+            if (adopted != null && !adopted.isAfter(settings.end())) {
+                lastDay = (int) settings.dayIndex(adopted);
+                eventCode = (int) Double.parseDouble(raw.adoption(cityId).orElseThrow().get("mode"));
+            }
+
+            Double[] statics = new Double[STATIC_COUNT];
+            for (int i = 0; i < STATIC_COUNT; i++) {
+                statics[i] = number(city.get(PanelRow.STATIC_COVARIATES.get(i)));
+            }
+            double[][] daily = carryForward(raw.daily(cityId), PanelRow.DAILY_COVARIATES);
+            int[] competition = competition(cityId, provinceId);
+            LocalDate launch = raw.province(provinceId)
+                    .filter(p -> !p.isMissing("platform_launch_date"))
+                    .map(p -> LocalDate.parse(p.get("platform_launch_date")))
+                    .orElse(null);
+
+            List<PanelRow> rows = new ArrayList<>(lastDay);
+            for (int t = 1; t <= lastDay; t++) {
+                Double[] covariates = new Double[PanelRow.COVARIATES.size()];
+                System.arraycopy(statics, 0, covariates, 0, STATIC_COUNT);
+                for (int f = 0; f < DAILY_COUNT; f++) {
+                    covariates[STATIC_COUNT + f] = orNull(daily[f][t - 1]);
+                }
+                covariates[CENTRAL_POLICY] = orNull(centralPolicy[t - 1]);
+                covariates[COMPETITION] = (double) competition[t - 1];
+                LocalDate reference = settings.referenceDate(t);
+                covariates[PROVINCIAL_PLATFORM] = launch != null && !launch.isAfter(reference) ? 1.0 : 0.0;
+                rows.add(new PanelRow(cityId, provinceId, t, settings.date(t), t - 1, t,
+                        t == lastDay ? eventCode : 0, Arrays.asList(covariates)));
+            }
+            return rows;
+        }
+
+        /** For each day, the number of OTHER cities of the province with an adoption date <= the reference date. */
+        private int[] competition(String cityId, String provinceId) {
+            int[] counts = new int[days];
+            for (Adoption other : adoptionsByProvince.getOrDefault(provinceId, List.of())) {
+                if (other.cityId().equals(cityId)) {
+                    continue;
+                }
+                // reference date of day t is firstReference + (t - 1): the other city counts from that t on
+                long firstDay = java.time.temporal.ChronoUnit.DAYS.between(firstReference, other.date()) + 1;
+                for (int t = (int) Math.max(1, firstDay); t <= days; t++) {
+                    counts[t - 1]++;
+                }
+            }
+            return counts;
+        }
+
+        /**
+         * For each day t = 1..T and each field, the value at the reference date of t, or else the most recent
+         * earlier non-empty value of that field (field by field); NaN when there is none. One forward sweep.
+         */
+        private double[][] carryForward(NavigableMap<LocalDate, RawRecord> records, List<String> fields) {
+            double[][] series = new double[fields.size()][days];
+            double[] last = new double[fields.size()];
+            Arrays.fill(last, Double.NaN);
+            Iterator<Map.Entry<LocalDate, RawRecord>> entries = records.entrySet().iterator();
+            Map.Entry<LocalDate, RawRecord> next = entries.hasNext() ? entries.next() : null;
+            for (int t = 1; t <= days; t++) {
+                LocalDate reference = firstReference.plusDays(t - 1L);
+                while (next != null && !next.getKey().isAfter(reference)) {
+                    for (int f = 0; f < fields.size(); f++) {
+                        String text = next.getValue().get(fields.get(f));
+                        if (!text.isEmpty()) {
+                            last[f] = Double.parseDouble(text);
+                        }
+                    }
+                    next = entries.hasNext() ? entries.next() : null;
+                }
+                for (int f = 0; f < fields.size(); f++) {
+                    series[f][t - 1] = last[f];
+                }
+            }
+            return series;
+        }
+    }
+
+    private record Adoption(String cityId, LocalDate date) {
+    }
+
+    private static Double number(String text) {
+        return text.isEmpty() ? null : Double.valueOf(text);
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}
