@@ -1,0 +1,29 @@
+package org.hazardstream.infra.kafka;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hazardstream.events.Topics;
+
+/**
+ * The topics of the system with their partitions and cleanup policies, as docker-compose and the Strimzi
+ * KafkaTopic resources declare them; the embedded broker creates them the same way before anything runs.
+ */
+public final class TopicLayout {
+
+    /** One topic: name, partition count and topic-level configuration. */
+    public record TopicSpec(String name, int partitions, Map<String, String> config) {
+    }
+
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
+    public static final List<TopicSpec> TOPICS = List.of(
+            new TopicSpec(Topics.RAW_RECORDS, 3, COMPACTED),
+            new TopicSpec(Topics.RAW_RECORDS_DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", "1209600000")),
+            // One partition: the order of row changes and version markers is the consistency guarantee.
+            new TopicSpec(Topics.PANEL, 1, COMPACTED),
+            new TopicSpec(Topics.FIT_RESULTS, 1, COMPACTED));
+
+    private TopicLayout() {
+    }
+}

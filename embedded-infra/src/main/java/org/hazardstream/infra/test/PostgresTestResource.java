@@ -1,0 +1,68 @@
+package org.hazardstream.infra.test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hazardstream.infra.Directories;
+import org.hazardstream.infra.db.EmbeddedDatabase;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Gives a {@code @QuarkusTest} a fresh PostgreSQL database. By default an embedded PostgreSQL (one per JVM) from
+ * Maven artifacts; when the system property {@code hazard.test.db.url} names a server (CI's second pass:
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}), a new database is created on that server instead.
+ */
+public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String EXTERNAL_URL_PROPERTY = "hazard.test.db.url";
+    public static final String EXTERNAL_USER_PROPERTY = "hazard.test.db.user";
+
+    private static EmbeddedDatabase embedded;
+
+    @Override
+    public Map<String, String> start() {
+        String name = "hs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String external = System.getProperty(EXTERNAL_URL_PROPERTY, "");
+        if (!external.isBlank()) {
+            String user = System.getProperty(EXTERNAL_USER_PROPERTY, "postgres");
+            try (Connection admin = DriverManager.getConnection(external, user, "")) {
+                EmbeddedDatabase.createDatabaseIfAbsent(admin, name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create a test database on " + external + ": " + e.getMessage(), e);
+            }
+            String url = external.substring(0, external.lastIndexOf('/') + 1) + name;
+            return datasource(url, user);
+        }
+        return datasource(embedded().database(name), EmbeddedDatabase.USER);
+    }
+
+    private static Map<String, String> datasource(String url, String user) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", "");
+    }
+
+    private static synchronized EmbeddedDatabase embedded() {
+        if (embedded == null) {
+            Path dir = Path.of("target", "pg-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+            embedded = EmbeddedDatabase.start(dir, 0, false);
+            EmbeddedDatabase started = embedded;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                Directories.deleteQuietly(dir);
+            }, "embedded-postgres-shutdown"));
+        }
+        return embedded;
+    }
+
+    @Override
+    public void stop() {
+        // The server outlives a single Quarkus application; each start() got its own database.
+    }
+}
