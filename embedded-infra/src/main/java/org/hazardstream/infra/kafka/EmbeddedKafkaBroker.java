@@ -1,8 +1,5 @@
 package org.hazardstream.infra.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import org.hazardstream.infra.Directories;
+import org.hazardstream.infra.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,8 +43,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port on 127.0.0.1; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port, boolean keepData) {
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int clientPort = port == 0 ? Ports.freePort() : port;
+        int controllerPort = Ports.freePort();
         try {
             boolean formatted = keepData && Files.exists(logDir.resolve("meta.properties"));
             if (!keepData) {
@@ -131,14 +129,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,63 @@
+package org.hazardstream.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The raw streams of the bundled demo data set (deploy/local/demo), one CSV file per stream. */
+public record DemoData(Stream cities, Stream daily, Stream national, Stream provinces, Stream adoptions) {
+
+    /** One stream's header and rows, as text. */
+    public record Stream(String name, List<String> header, List<List<String>> rows) {
+
+        /** The rows whose value in {@code column} passes the test. */
+        public List<List<String>> rowsWhere(String column, Predicate<String> test) {
+            int i = header.indexOf(column);
+            if (i < 0) {
+                throw new IllegalArgumentException(name + " has no column " + column);
+            }
+            return rows.stream().filter(r -> test.test(r.get(i))).toList();
+        }
+
+        /** The rows dated {@code date} in {@code column}. */
+        public List<List<String>> rowsOn(String column, LocalDate date) {
+            String iso = date.toString();
+            return rowsWhere(column, iso::equals);
+        }
+
+        public Stream withRows(List<List<String>> newRows) {
+            return new Stream(name, header, newRows);
+        }
+    }
+
+    public static DemoData read(Path dir) {
+        return new DemoData(stream(dir, "cities"), stream(dir, "daily"), stream(dir, "national"),
+                stream(dir, "provinces"), stream(dir, "adoptions"));
+    }
+
+    private static Stream stream(Path dir, String name) {
+        Path file = dir.resolve(name + ".csv");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            List<List<String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+            return new Stream(name, parser.getHeaderNames(), rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
