@@ -120,3 +120,55 @@ vlg0 <- glm(event ~ period2 + period3, family = binomial, data = vsplit)
 put_glm("vlogit", vlg, vlg0, c("karno", "age", "trt", "prior", "diagtime"), ~id, "vlg",
         "glm(event ~ period2 + period3 + karno + age + trt + prior + diagtime, binomial, survSplit(veteran, cut = seq(30, 990, 30)))")
 flush_expected("expected-veteran.csv")
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. Firth's penalised logistic regression. R's logistf is not packaged for Debian (no r-cran-logistf), so the
+# expected values come from a hand computation in R: Newton iterations on Firth's modified score
+# U*(b) = X'(y - p + h (1/2 - p)), h = diag(W^1/2 X (X'WX)^-1 X' W^1/2), to |step| < 1e-13; SE = sqrt(diag((X'WX)^-1));
+# loglik = penalised log likelihood l(b) + 1/2 log det(X'WX) (logistf's convention). Each solution is checked to
+# maximise the penalised likelihood with optim(BFGS) from a perturbed start (printed, must agree to ~1e-6).
+firth <- function(X, y) {
+  b <- rep(0, ncol(X))
+  for (i in 1:500) {
+    p <- as.vector(plogis(X %*% b)); W <- p * (1 - p)
+    I <- crossprod(X, W * X); Iinv <- solve(I)
+    h <- W * rowSums((X %*% Iinv) * X)
+    d <- Iinv %*% crossprod(X, y - p + h * (0.5 - p))
+    step <- max(abs(d)); if (step > 5) d <- d * 5 / step
+    b <- b + as.vector(d)
+    if (max(abs(d)) < 1e-13) break
+  }
+  p <- as.vector(plogis(X %*% b)); W <- p * (1 - p); I <- crossprod(X, W * X)
+  pl <- function(b) { p <- as.vector(plogis(X %*% b)); sum(y * log(p) + (1 - y) * log(1 - p)) +
+    0.5 * as.numeric(determinant(crossprod(X, p * (1 - p) * X))$modulus) }
+  check <- optim(b + 0.05, function(b) -pl(b), method = "BFGS", control = list(reltol = 1e-15, maxit = 10000))
+  cat("firth check: max |optim - newton| =", max(abs(check$par - b)), "\n")
+  list(coef = setNames(b, colnames(X)), se = setNames(sqrt(diag(solve(I))), colnames(X)), loglik = pl(b))
+}
+put_firth <- function(prefix, X, X0, y, terms) {
+  f <- firth(X, y); f0 <- firth(X0, y)
+  for (t in colnames(X)) {
+    put(paste0(prefix, ".coef.", t), f$coef[t], paste0("firth(X, y)$coef['", t, "'] (hand Newton on the modified score)"))
+    put(paste0(prefix, ".se.", t), f$se[t], paste0("sqrt(diag(solve(t(X) %*% diag(p(1-p)) %*% X)))['", t, "']"))
+  }
+  put(paste0(prefix, ".loglik"), f$loglik, "penalised loglik l(b) + 0.5 log det I(b) at the Firth estimate")
+  put(paste0(prefix, ".nullloglik"), f0$loglik, "penalised loglik of the Firth fit with intercept (and period dummies) only")
+  put(paste0(prefix, ".lr"), 2 * (f$loglik - f0$loglik), "2 * (penalised loglik - null penalised loglik), as logistf")
+  put(paste0(prefix, ".aic"), -2 * f$loglik + 2 * ncol(X), "-2 * penalised loglik + 2 * number of coefficients")
+  b <- f$coef[terms]; V <- solve(crossprod(X, (function(p) p * (1 - p))(as.vector(plogis(X %*% f$coef))) * X))
+  put(paste0(prefix, ".wald"), drop(t(b) %*% solve(V[terms, terms]) %*% b), "t(b) %*% solve(V) %*% b over the covariates")
+}
+# complete separation: every row with x2 = 1 has the event (glm's estimate runs off to infinity)
+set.seed(7)
+sep <- data.frame(id = 1:60, start = 0, stop = 1, x1 = round(rnorm(60), 3), x2 = rep(0:1, c(45, 15)))
+sep$event <- ifelse(sep$x2 == 1, 1, rbinom(60, 1, 0.2))
+write.csv(sep, file.path(out, "firth-separation.csv"), row.names = FALSE)
+sep <- read.csv(file.path(out, "firth-separation.csv"))
+X <- cbind("(Intercept)" = 1, x1 = sep$x1, x2 = sep$x2)
+put_firth("firthsep", X, X[, 1, drop = FALSE], sep$event, c("x1", "x2"))
+ml <- suppressWarnings(glm(event ~ x1 + x2, family = binomial, data = sep))
+put("firthsep.glm.x2", coef(ml)["x2"], "coef(glm(event ~ x1 + x2, binomial, sep))['x2'] (diverging: |b| large)")
+# the simulated panel with period dummy
+X <- cbind("(Intercept)" = 1, period2 = cc$period2, x1 = cc$x1, x2 = cc$x2, z = cc$z, w = cc$w)
+put_firth("firthpanel", X, X[, 1:2], cc$y, c("x1", "x2", "z", "w"))
+flush_expected("expected-firth.csv")
