@@ -1,0 +1,82 @@
+package org.hazardstream.ingest.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.events.RawRecordEvent;
+import org.hazardstream.ingest.config.IngestConfig;
+import org.hazardstream.ingest.messaging.KnownCities;
+import org.hazardstream.ingest.messaging.RawRecordPublisher;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Validates a whole post and publishes it as raw-record events, or refuses it whole. */
+@ApplicationScoped
+public class IngestService {
+
+    private final BodyReader reader;
+    private final BodyValidator validator;
+    private final KnownCities knownCities;
+    private final RawRecordPublisher publisher;
+    private final IngestConfig config;
+    private final MeterRegistry metrics;
+
+    public IngestService(BodyReader reader, BodyValidator validator, KnownCities knownCities,
+            RawRecordPublisher publisher, IngestConfig config, MeterRegistry metrics) {
+        this.reader = reader;
+        this.validator = validator;
+        this.knownCities = knownCities;
+        this.publisher = publisher;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public IngestResult ingest(RawStream stream, String body, boolean json) {
+        ParsedBody parsed = json ? reader.readJson(body) : reader.readCsv(body);
+        List<RowError> errors = validator.validate(stream, parsed, cityIndex(stream, parsed));
+        if (errors.stream().anyMatch(e -> "city_id".equals(e.column()) && e.message().startsWith("unknown city"))) {
+            // Another replica may have published the city since we last looked: read on and check again.
+            knownCities.catchUp();
+            errors = validator.validate(stream, parsed, cityIndex(stream, parsed));
+        }
+        if (!errors.isEmpty()) {
+            metrics.counter("ingest.posts.refused", "stream", stream.id()).increment();
+            return new IngestResult.Refused(errors.subList(0, Math.min(errors.size(), config.maxReportedErrors())));
+        }
+        String batchId = UUID.randomUUID().toString();
+        Instant receivedAt = Instant.now();
+        List<RawRecordEvent> events = new ArrayList<>(parsed.rows().size());
+        for (ParsedBody.Row row : parsed.rows()) {
+            events.add(new RawRecordEvent(UUID.randomUUID().toString(), stream.id(), stream.key(row.fields()),
+                    trimmed(row.fields()), batchId, receivedAt));
+        }
+        publisher.publishAll(events, config.publishTimeout());
+        if (stream == RawStream.CITIES) {
+            knownCities.addAll(events.stream().map(e -> e.fields().get("city_id")).toList());
+        }
+        metrics.counter("ingest.records.accepted", "stream", stream.id()).increment(events.size());
+        return new IngestResult.Accepted(stream.id(), events.size());
+    }
+
+    private Set<String> cityIndex(RawStream stream, ParsedBody parsed) {
+        if (stream != RawStream.CITIES) {
+            return knownCities.cities();
+        }
+        Set<String> cities = new HashSet<>(knownCities.cities());
+        parsed.rows().forEach(r -> cities.add(String.valueOf(r.fields().get("city_id")).trim()));
+        return cities;
+    }
+
+    private static java.util.Map<String, String> trimmed(java.util.Map<String, String> fields) {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>();
+        fields.forEach((k, v) -> copy.put(k, v == null ? "" : v.trim()));
+        return copy;
+    }
+}
