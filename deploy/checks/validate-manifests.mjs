@@ -44,14 +44,25 @@ function strict(schema) {
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-const crdValidators = new Map(); // "group/version/Kind" -> validate function
+// "group/version/Kind" -> validate function, compiled on first use (the Kafka CRD takes seconds).
+const crdSchemas = new Map();
+const crdValidators = {
+  has: (key) => crdSchemas.has(key),
+  keys: () => crdSchemas.keys(),
+  get size() { return crdSchemas.size; },
+  get(key) {
+    const entry = crdSchemas.get(key);
+    entry.validate ??= ajv.compile(strict(entry.schema));
+    return entry.validate;
+  },
+};
 for (const name of readdirSync(crdDir).filter((f) => f.endsWith(".yaml"))) {
   for (const doc of parseAllDocuments(readFileSync(join(crdDir, name), "utf8"))) {
     const crd = doc.toJS();
     if (crd?.kind !== "CustomResourceDefinition") continue;
     for (const version of crd.spec.versions) {
       const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
-      crdValidators.set(key, ajv.compile(strict(version.schema.openAPIV3Schema)));
+      crdSchemas.set(key, { schema: version.schema.openAPIV3Schema });
     }
   }
 }

