@@ -3,6 +3,9 @@
 //   - the Dockerfile runs as a non-root user, declares a HEALTHCHECK and copies the Quarkus fast-jar;
 //   - the port agrees everywhere: build arg SERVICE_PORT = published container port = the service's
 //     quarkus.http.port (when its application.properties exists) = the Kubernetes containerPort;
+//   - the service's pom has the extensions the probes and the ServiceMonitor call: quarkus-smallrye-health
+//     (/q/health/*) and quarkus-micrometer-registry-prometheus (/q/metrics); a service given a
+//     QUARKUS_DATASOURCE_JDBC_URL has the PostgreSQL driver (quarkus-jdbc-postgresql);
 //   - where the service has been built, target/quarkus-app/ has the layout the Dockerfile copies.
 //
 //   node compose-builds.mjs --repo ROOT --compose docker-compose.yml
@@ -44,6 +47,18 @@ for (const [name, service] of Object.entries(compose.services)) {
     const deployment = parseAllDocuments(readFileSync(k8s, "utf8")).map((d) => d.toJS()).find((o) => o?.kind === "Deployment");
     const containerPort = deployment?.spec.template.spec.containers[0].ports?.find((p) => p.name === "http")?.containerPort;
     if (String(containerPort) !== port) problems.push(`${name}: Kubernetes containerPort ${containerPort} differs from compose ${port}`);
+  }
+
+  const pom = join(context, "pom.xml");
+  if (existsSync(pom)) {
+    const text = readFileSync(pom, "utf8");
+    const needed = ["quarkus-smallrye-health", "quarkus-micrometer-registry-prometheus"];
+    if (JSON.stringify(service.environment ?? {}).includes("QUARKUS_DATASOURCE_JDBC_URL")) needed.push("quarkus-jdbc-postgresql");
+    for (const artifact of needed) {
+      if (!text.includes(`<artifactId>${artifact}</artifactId>`)) problems.push(`${name}: pom.xml lacks ${artifact}, which the probes, metrics or database need`);
+    }
+  } else {
+    problems.push(`${name}: no pom.xml in ${context}`);
   }
 
   const app = join(context, "target/quarkus-app");
