@@ -66,7 +66,7 @@ public final class PanelBuilder {
             this.settings = settings;
             this.days = settings.days();
             this.firstReference = settings.referenceDate(1);
-            this.centralPolicy = carryForward(raw.national(), List.of("central_policy"))[0];
+            this.centralPolicy = carryForward(raw.nationalValues(), 1)[0];
             for (RawRecord adoption : raw.adoptions().values()) {
                 String cityId = adoption.get("city_id");
                 RawRecord city = raw.city(cityId).orElse(null);
@@ -74,7 +74,7 @@ public final class PanelBuilder {
                     continue; // an adoption of an unknown city, or a withdrawn one, counts nowhere
                 }
                 adoptionsByProvince.computeIfAbsent(city.get("province_id"), p -> new ArrayList<>())
-                        .add(new Adoption(cityId, LocalDate.parse(adoption.get("date"))));
+                        .add(new Adoption(cityId, RawStream.parseDate(adoption.get("date"))));
             }
         }
 
@@ -85,7 +85,7 @@ public final class PanelBuilder {
 
         private LocalDate adoptionDate(String cityId) {
             RawRecord adoption = raw.adoption(cityId).orElse(null);
-            return adoption == null || adoption.isMissing("date") ? null : LocalDate.parse(adoption.get("date"));
+            return adoption == null || adoption.isMissing("date") ? null : RawStream.parseDate(adoption.get("date"));
         }
 
         List<PanelRow> rowsForCity(String cityId) {
@@ -103,11 +103,11 @@ public final class PanelBuilder {
             for (int i = 0; i < STATIC_COUNT; i++) {
                 statics[i] = number(city.get(PanelRow.STATIC_COVARIATES.get(i)));
             }
-            double[][] daily = carryForward(raw.daily(cityId), PanelRow.DAILY_COVARIATES);
+            double[][] daily = carryForward(raw.dailyValues(cityId), DAILY_COUNT);
             int[] competition = competition(cityId, provinceId);
             LocalDate launch = raw.province(provinceId)
                     .filter(p -> !p.isMissing("platform_launch_date"))
-                    .map(p -> LocalDate.parse(p.get("platform_launch_date")))
+                    .map(p -> RawStream.parseDate(p.get("platform_launch_date")))
                     .orElse(null);
 
             List<PanelRow> rows = new ArrayList<>(lastDay);
@@ -147,24 +147,24 @@ public final class PanelBuilder {
          * For each day t = 1..T and each field, the value at the reference date of t, or else the most recent
          * earlier non-empty value of that field (field by field); NaN when there is none. One forward sweep.
          */
-        private double[][] carryForward(NavigableMap<LocalDate, RawRecord> records, List<String> fields) {
-            double[][] series = new double[fields.size()][days];
-            double[] last = new double[fields.size()];
+        private double[][] carryForward(NavigableMap<LocalDate, double[]> records, int fields) {
+            double[][] series = new double[fields][days];
+            double[] last = new double[fields];
             Arrays.fill(last, Double.NaN);
-            Iterator<Map.Entry<LocalDate, RawRecord>> entries = records.entrySet().iterator();
-            Map.Entry<LocalDate, RawRecord> next = entries.hasNext() ? entries.next() : null;
+            Iterator<Map.Entry<LocalDate, double[]>> entries = records.entrySet().iterator();
+            Map.Entry<LocalDate, double[]> next = entries.hasNext() ? entries.next() : null;
             for (int t = 1; t <= days; t++) {
                 LocalDate reference = firstReference.plusDays(t - 1L);
                 while (next != null && !next.getKey().isAfter(reference)) {
-                    for (int f = 0; f < fields.size(); f++) {
-                        String text = next.getValue().get(fields.get(f));
-                        if (!text.isEmpty()) {
-                            last[f] = Double.parseDouble(text);
+                    double[] values = next.getValue();
+                    for (int f = 0; f < fields; f++) {
+                        if (!Double.isNaN(values[f])) {
+                            last[f] = values[f];
                         }
                     }
                     next = entries.hasNext() ? entries.next() : null;
                 }
-                for (int f = 0; f < fields.size(); f++) {
+                for (int f = 0; f < fields; f++) {
                     series[f][t - 1] = last[f];
                 }
             }

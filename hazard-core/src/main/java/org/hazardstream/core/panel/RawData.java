@@ -38,6 +38,9 @@ public final class RawData {
     private final NavigableMap<LocalDate, RawRecord> national = new TreeMap<>();
     private final NavigableMap<String, RawRecord> provinces = new TreeMap<>();
     private final NavigableMap<String, RawRecord> adoptions = new TreeMap<>();
+    /** The daily and national values parsed once, for the builder: NaN where a field is empty. */
+    private final Map<String, NavigableMap<LocalDate, double[]>> dailyValues = new HashMap<>();
+    private final NavigableMap<LocalDate, double[]> nationalValues = new TreeMap<>();
 
     /**
      * Keeps the record as the latest of its key and returns the one it replaces.
@@ -50,15 +53,50 @@ public final class RawData {
             throw new BadInputException(record.stream().id() + " record " + record.fields() + ": "
                     + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
         }
-        RawRecord previous = switch (record.stream()) {
+        return Optional.ofNullable(store(record));
+    }
+
+    /** Keeps a record already validated. */
+    private RawRecord store(RawRecord record) {
+        return switch (record.stream()) {
             case CITIES -> cities.put(record.get("city_id"), record);
-            case DAILY -> dailyByCity.computeIfAbsent(record.get("city_id"), c -> new TreeMap<>())
-                    .put(LocalDate.parse(record.get("date")), record);
-            case NATIONAL -> national.put(LocalDate.parse(record.get("date")), record);
+            case DAILY -> {
+                String city = record.get("city_id");
+                LocalDate date = RawStream.parseDate(record.get("date"));
+                dailyValues.computeIfAbsent(city, c -> new TreeMap<>())
+                        .put(date, values(record, PanelRow.DAILY_COVARIATES));
+                yield dailyByCity.computeIfAbsent(city, c -> new TreeMap<>()).put(date, record);
+            }
+            case NATIONAL -> {
+                LocalDate date = RawStream.parseDate(record.get("date"));
+                nationalValues.put(date, values(record, NATIONAL_VALUES));
+                yield national.put(date, record);
+            }
             case PROVINCES -> provinces.put(record.get("province_id"), record);
             case ADOPTIONS -> adoptions.put(record.get("city_id"), record);
         };
-        return Optional.ofNullable(previous);
+    }
+
+    static final List<String> NATIONAL_VALUES = List.of("central_policy");
+
+    private static double[] values(RawRecord record, List<String> fields) {
+        double[] values = new double[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            String text = record.get(fields.get(i));
+            values[i] = text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+        }
+        return values;
+    }
+
+    /** A city's daily values by date, in {@link PanelRow#DAILY_COVARIATES} order, NaN where empty. */
+    NavigableMap<LocalDate, double[]> dailyValues(String cityId) {
+        NavigableMap<LocalDate, double[]> days = dailyValues.get(cityId);
+        return days == null ? Collections.emptyNavigableMap() : days;
+    }
+
+    /** The national values by date ({@link #NATIONAL_VALUES}), NaN where empty. */
+    NavigableMap<LocalDate, double[]> nationalValues() {
+        return nationalValues;
     }
 
     /** The cities stream by city_id, in text order. */
@@ -173,7 +211,7 @@ public final class RawData {
                     throw new BadInputException(name + ": row " + row + ": unknown city '" + record.get("city_id")
                             + "' (not in " + RawStream.CITIES.fileName() + ")");
                 }
-                data.apply(record);
+                data.store(record);
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException("file not found: " + file);

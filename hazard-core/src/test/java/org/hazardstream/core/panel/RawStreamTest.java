@@ -2,6 +2,7 @@ package org.hazardstream.core.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,20 @@ class RawStreamTest {
         assertThat(errors(Raw.adoption("1", "", "1"))).containsExactly("date");
         assertThat(errors(Raw.province("9", "soon"))).containsExactly("platform_launch_date");
         assertThat(Raw.adoption("1", "2020-02-03", "3").validate().get(0).message()).contains("unknown mode");
+    }
+
+    @Test
+    void numbersAreInPlainDecimalNotationAndDatesAreIsoCalendarDays() {
+        for (String ok : List.of("1", "-2.5", "+3", "1.", ".5", "1e5", "2.5E-3", "0")) {
+            assertThat(RawStream.parseNumber(ok)).as(ok).isEqualTo(Double.parseDouble(ok));
+        }
+        for (String bad : List.of("1e", ".", "-", "NaN", "Infinity", "0x10", "1,5", "1 2", "1e400", "١")) {
+            assertThat(RawStream.parseNumber(bad)).as(bad).isNull();
+        }
+        assertThat(RawStream.parseDate("2020-02-29")).isEqualTo(LocalDate.of(2020, 2, 29));
+        for (String bad : List.of("2019-02-29", "2020-2-03", "2020/02/03", "20200203", "2020-02-3x")) {
+            assertThat(RawStream.parseDate(bad)).as(bad).isNull();
+        }
     }
 
     private static List<String> errors(RawRecord record) {
