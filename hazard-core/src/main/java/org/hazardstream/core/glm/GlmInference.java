@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
@@ -124,7 +126,7 @@ public final class GlmInference {
         return totalSs - residualSs;
     }
 
-    /** beta' V^-1 beta over the given terms (R: t(b) %*% solve(V[idx, idx]) %*% b). */
+    /** beta' V^-1 beta over the given terms (R: t(b) %*% solve(V[idx, idx]) %*% b); a generalised inverse if V is singular. */
     public static double waldStatistic(double[] beta, double[][] covariance, int[] terms) {
         int k = terms.length;
         if (k == 0) {
@@ -138,7 +140,14 @@ public final class GlmInference {
                 v[a][c] = covariance[terms[a]][terms[c]];
             }
         }
-        RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(v, false)).getSolver().getInverse();
+        RealMatrix matrix = new Array2DRowRealMatrix(v, false);
+        RealMatrix inverse;
+        try {
+            inverse = new LUDecomposition(matrix).getSolver().getInverse();
+        } catch (SingularMatrixException e) {
+            // e.g. a robust variance from fewer clusters than terms: a generalised inverse, as R's coxph.wtest
+            inverse = new SingularValueDecomposition(matrix).getSolver().getInverse();
+        }
         double s = 0;
         for (int a = 0; a < k; a++) {
             for (int c = 0; c < k; c++) {
