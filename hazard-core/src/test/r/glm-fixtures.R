@@ -172,3 +172,36 @@ put("firthsep.glm.x2", coef(ml)["x2"], "coef(glm(event ~ x1 + x2, binomial, sep)
 X <- cbind("(Intercept)" = 1, period2 = cc$period2, x1 = cc$x1, x2 = cc$x2, z = cc$z, w = cc$w)
 put_firth("firthpanel", X, X[, 1:2], cc$y, c("x1", "x2", "z", "w"))
 flush_expected("expected-firth.csv")
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. The standard pce and logit specs of panel-contract.md on the demo panel: demo-panel.csv is the panel that
+# org.hazardstream.core.panel.PanelBuilder builds from deploy/local/demo with the study settings (hazard-cli panel
+# --raw deploy/local/demo); all 16 covariates, breaks at 28, the 8 time-varying ones period-specific (pce),
+# robust SE clustered by city_id.
+demo <- read.csv(file.path(out, "demo-panel.csv"))
+all16 <- c("population", "gdp_per_capita", "gdp_growth_q1", "internet_service", "internet_penetration", "data_agency",
+           "leader_experience", "platform_type", "salience", "intra_city_travel", "inbound_migration",
+           "cumulative_cases", "media_reports", "central_policy", "competition", "provincial_platform")
+tv <- c("salience", "intra_city_travel", "inbound_migration", "cumulative_cases", "media_reports", "central_policy",
+        "competition", "provincial_platform")
+demo$id <- demo$city_id
+demo$ev <- as.numeric(demo$event > 0)
+ds <- survSplit(Surv(start, stop, ev) ~ ., data = demo, cut = 28, episode = "period")
+dterms <- c()
+for (v in all16) if (v %in% tv) {
+  for (k in 1:2) { nm <- paste0(v, "@", k); ds[[nm]] <- ds[[v]] * (ds$period == k); dterms <- c(dterms, nm) }
+} else dterms <- c(dterms, v)
+bt <- function(x) paste0("`", x, "`")
+dpce <- glm(as.formula(paste("ev ~ 0 + factor(period) +", paste(bt(dterms), collapse = " + "))), family = poisson,
+            offset = log(stop - start), data = ds)
+dpce0 <- glm(ev ~ 0 + factor(period), family = poisson, offset = log(stop - start), data = ds)
+names(dpce$coefficients) <- gsub("`", "", names(dpce$coefficients))
+put_glm("demopce", dpce, dpce0, dterms, ~id, "dpce",
+        "glm(ev ~ 0 + factor(period) + static + tv@1 + tv@2, poisson, offset = log(stop - start), survSplit(demo, cut = 28))")
+demo$period2 <- as.numeric(demo$stop > 28)
+dlg <- glm(as.formula(paste("ev ~ period2 +", paste(all16, collapse = " + "))), family = binomial, data = demo)
+dlg0 <- glm(ev ~ period2, family = binomial, data = demo)
+put_glm("demologit", dlg, dlg0, all16, ~id, "dlg", "glm(ev ~ period2 + all 16 covariates, binomial, demo)")
+put("demo.n", nrow(demo), "nrow(demo)")
+put("demo.events", sum(demo$ev), "sum(demo$event > 0)")
+flush_expected("expected-demo-panel.csv")
