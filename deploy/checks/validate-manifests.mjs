@@ -5,7 +5,7 @@
 // 1. Schema: every object against its schema. Built-in kinds: the Kubernetes OpenAPI schemas compiled
 //    into the npm package kubernetes-models; ServiceMonitor: @kubernetes-models/prometheus-operator;
 //    Strimzi kinds: the openAPIV3Schema of the CRDs in DIR (generated from Strimzi's own API model,
-//    see strimzi/pom.xml), made strict: an unknown field is an error, as with `kubectl apply
+//    see java/pom.xml), made strict: an unknown field is an error, as with `kubectl apply
 //    --validate=strict`. A kind with no schema is an error, never skipped.
 // 2. References inside one rendering: selectors match pod labels, named ports exist, ConfigMaps exist,
 //    autoscaler targets exist, Strimzi resources name an existing Kafka, probes and resources are set,

@@ -5,7 +5,8 @@
 #  1. kubectl kustomize renders the base and every overlay under deploy/kubernetes/.
 #  2. Every rendered object validates against the Kubernetes schemas (npm kubernetes-models), the
 #     Prometheus Operator schemas, and the Strimzi CRD schemas generated from Strimzi's API model
-#     (Maven Central, strimzi/pom.xml); references inside each rendering resolve.
+#     (Maven Central, java/pom.xml); references inside each rendering resolve; no built-in object has
+#     a field its typed model does not know (java/UnknownFields.java).
 #  3. docker-compose config -q accepts docker-compose.yml, and refuses it without INGEST_API_TOKEN.
 #  4. Every environment variable that the compose file or a manifest gives a service is a key of that
 #     service's application.properties (config-keys.mjs).
@@ -113,25 +114,32 @@ for dir in "$root"/deploy/kubernetes/overlays/*/; do overlays+=("$target/rendere
 
 # ---- 2. schemas ------------------------------------------------------------------------------------
 crds="$target/strimzi-crds"
+java_pom="$here/java/pom.xml"
+java_classpath="$target/java-classpath.txt"
 strimzi_crds() {
-  local pom="$here/strimzi/pom.xml" stamp="$crds/.generated-from"
-  if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$pom"; then
+  local stamp="$crds/.generated-from"
+  if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$java_pom" || [ ! -s "$java_classpath" ]; then
     rm -rf "$crds"; mkdir -p "$crds"
-    mvn -B -q -Dstyle.color=never -f "$pom" dependency:build-classpath -Dmdep.outputFile="$target/strimzi-classpath.txt" \
-      || { echo "could not resolve the Strimzi artifacts of $pom" >&2; return 1; }
-    "$STRIMZI_JAVA" -cp "$(cat "$target/strimzi-classpath.txt")" io.strimzi.crdgenerator.CrdGenerator \
+    mvn -B -q -Dstyle.color=never -f "$java_pom" dependency:build-classpath -Dmdep.outputFile="$java_classpath" \
+      || { echo "could not resolve the artifacts of $java_pom" >&2; return 1; }
+    "$STRIMZI_JAVA" -cp "$(cat "$java_classpath")" io.strimzi.crdgenerator.CrdGenerator \
       --crd-api-version v1 --api-versions v1 --storage-version v1 --yaml \
       io.strimzi.api.kafka.model.kafka.Kafka="$crds/kafka.yaml" \
       io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$crds/kafkanodepool.yaml" \
       io.strimzi.api.kafka.model.topic.KafkaTopic="$crds/kafkatopic.yaml" \
       || { echo "Strimzi's CRD generator failed" >&2; return 1; }
-    cp "$pom" "$stamp"
+    cp "$java_pom" "$stamp"
   fi
-  echo "Strimzi CRDs (from $(grep -o '<strimzi.version>[^<]*' "$pom" | cut -d'>' -f2)): $(cd "$crds" && ls *.yaml | tr '\n' ' ')"
+  echo "Strimzi CRDs (Strimzi $(grep -o '<strimzi.version>[^<]*' "$java_pom" | cut -d'>' -f2)): $(cd "$crds" && ls *.yaml | tr '\n' ' ')"
 }
 check "2a. Strimzi CRD schemas generated" strimzi_crds
 check "2b. rendered objects valid against Kubernetes, Prometheus Operator and Strimzi schemas" \
   node "$here/validate-manifests.mjs" --crds "$crds" "${rendered[@]}"
+unknown_fields() {
+  [ -s "$java_classpath" ] || { echo "no classpath: step 2a failed" >&2; return 1; }
+  "$STRIMZI_JAVA" -cp "$(cat "$java_classpath")" "$here/java/UnknownFields.java" "${rendered[@]}"
+}
+check "2c. no unknown fields in built-in objects (fabric8 typed models)" unknown_fields
 
 # ---- 3. compose ------------------------------------------------------------------------------------
 compose="$root/docker-compose.yml"
@@ -157,7 +165,7 @@ check "4. configuration keys exist in the services' application.properties" \
 
 # ---- 5. the checks themselves ----------------------------------------------------------------------
 check "5. self-tests of the checkers (each must refuse a broken input)" \
-  env CRD_DIR="$crds" node --test "$here/test/"
+  env CRD_DIR="$crds" CHECKS_JAVA="$STRIMZI_JAVA" CHECKS_CLASSPATH="$java_classpath" node --test "$here/test/"
 
 echo
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -156,4 +156,19 @@ test("config keys: a renamed property breaks the check, naming variable and serv
   const result = repoWith("kafka.bootstrap.servers=x\ningest.token=${TOKEN}\npanel.lag-days=3\n");
   assert.equal(result.status, 1);
   assert.match(result.stderr, /FAIL ingest-service: INGEST_API_TOKEN \(set by docker-compose\.yml\) maps to no property/);
+});
+
+test("a misspelt field in a built-in kind is refused (fabric8 typed models)", () => {
+  const java = process.env.CHECKS_JAVA;
+  const classpathFile = process.env.CHECKS_CLASSPATH;
+  assert.ok(java && classpathFile && existsSync(classpathFile),
+    "CHECKS_JAVA and CHECKS_CLASSPATH must be set: run deploy/checks/validate.sh");
+  const classpath = readFileSync(classpathFile, "utf8").trim();
+  const unknownFields = (yaml) => spawnSync(java, ["-cp", classpath, join(checks, "java/UnknownFields.java"), file(yaml)], { encoding: "utf8" });
+
+  const correct = unknownFields(deployment());
+  assert.equal(correct.status, 0, correct.stderr);
+  const misspelt = unknownFields(deployment().replace("readinessProbe:", "readinesProbe:"));
+  assert.equal(misspelt.status, 1);
+  assert.match(misspelt.stderr, /Deployment\/ingest-service: \/spec\/template\/spec\/containers\/0 has unknown field\(s\) \[readinesProbe\]/);
 });
