@@ -13,7 +13,9 @@ import org.hazardstream.core.fit.FitResult;
  * Discrete-time logistic regression (--model logit) on the rows as given: the counted event indicator on an
  * intercept, dummies period2, period3, ... for the --breaks periods of each row's stop time, and the covariates.
  * In R: {@code glm(event ~ period2 + ... + x1 + x2, family = binomial, data)}; with --firth, Firth's penalised
- * likelihood (as logistf).
+ * likelihood (as logistf): estimates, standard errors from I(beta)^-1, penalised log likelihoods (full and null, the
+ * null refitted with the penalty) and their likelihood-ratio test; the score test is R's Rao formula evaluated at
+ * the penalised null fit.
  */
 public final class DiscreteTimeLogitModel {
 
@@ -23,6 +25,12 @@ public final class DiscreteTimeLogitModel {
     }
 
     public static FitResult fit(DataTable table, FitOptions options) {
+        if (options.strataColumn() != null) {
+            throw new BadInputException("option --strata: not available for --model logit (cox only)");
+        }
+        if (!options.periodSpecific().isEmpty()) {
+            throw new BadInputException("option --period-specific: not available for --model logit (pce only)");
+        }
         double[] breaks = Periods.validate(options.breaks());
         ModelFrame frame = ModelFrame.read(table, options, false);
         int n = frame.rows();

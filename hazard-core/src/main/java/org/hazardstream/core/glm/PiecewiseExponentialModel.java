@@ -23,6 +23,12 @@ public final class PiecewiseExponentialModel {
     }
 
     public static FitResult fit(DataTable table, FitOptions options) {
+        if (options.firth()) {
+            throw new BadInputException("option --firth: not available for --model pce (cox and logit only)");
+        }
+        if (options.strataColumn() != null) {
+            throw new BadInputException("option --strata: not available for --model pce (cox only)");
+        }
         for (String name : options.periodSpecific()) {
             if (!options.covariates().contains(name)) {
                 throw new BadInputException("option --period-specific: '" + name + "' is not one of --covariates");

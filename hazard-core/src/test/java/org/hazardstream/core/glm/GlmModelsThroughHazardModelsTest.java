@@ -67,4 +67,17 @@ class GlmModelsThroughHazardModelsTest {
         assertThat(fit.excludedRows()).isEqualTo(3);
         assertThat(fit.n()).isEqualTo(PANEL.rowCount() - 3);
     }
+
+    @Test
+    void optionsThatDoNotApplyToTheModelAreNamed() {
+        assertThatThrownBy(() -> HazardModels.fit(PANEL, new FitOptions(Model.PCE, List.of("x1"), "id", null, null,
+                null, null, null, true, null, null, List.of(28.0), null, null)))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --firth");
+        assertThatThrownBy(() -> HazardModels.fit(PANEL, new FitOptions(Model.LOGIT, List.of("x1"), "id", null, null,
+                null, null, null, false, null, "x2", List.of(28.0), null, null)))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --strata");
+        assertThatThrownBy(() -> HazardModels.fit(PANEL, new FitOptions(Model.LOGIT, List.of("x1"), "id", null, null,
+                null, null, null, false, null, null, List.of(28.0), List.of("x1"), null)))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --period-specific");
+    }
 }
