@@ -103,3 +103,20 @@ fg <- expand(late, 1)
 write_expanded(fg, "expanded-delayed-event1.csv")
 put_fit("delayed.e1.cluster", fg, c("x1", "x2", "w"), TRUE)
 flush_expected("expected-delayed.csv")
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. The fg-self / fg-provincial specs on the demo panel (../glm/demo-panel.csv, see glm-fixtures.R), clustered by
+# city. central_policy is left out: it is the same for every city on a day, and in the expanded data its
+# coefficient diverges (monotone likelihood; R: "Ran out of iterations and did not converge"), so no finite
+# estimate exists to compare. The other 15 covariates converge in R (9 and 7 iterations).
+demo <- read.csv("hazard-core/src/test/resources/r/glm/demo-panel.csv")
+demo$id <- demo$city_id
+cov15 <- c("population", "gdp_per_capita", "gdp_growth_q1", "internet_service", "internet_penetration", "data_agency",
+           "leader_experience", "platform_type", "salience", "intra_city_travel", "inbound_migration",
+           "cumulative_cases", "media_reports", "competition", "provincial_platform")
+for (k in 1:2) {
+  fg <- expand(demo, k)
+  put_fit(paste0("demo.e", k, ".cluster"), fg, cov15, TRUE)
+  put(paste0("demo.e", k, ".events"), sum(demo$event == k), paste0("sum(demo$event == ", k, ")"))
+}
+flush_expected("expected-demo-panel.csv")
