@@ -1,0 +1,212 @@
+package org.hazardstream.core.cox;
+
+import java.util.Arrays;
+
+/**
+ * The engine's working copy of {@link CoxData}, laid out as R's agreg.fit prepares it for agfit4:
+ * rows that span no event time of their stratum are left out (they cannot contribute, and keeping them would put
+ * them in a risk set they are not in); the rest are sorted by stratum and descending stop time (events after
+ * censorings at a tied time), and a second index sorts them by stratum and descending start time.
+ * Covariates are centred per stratum and scaled by their overall mean absolute deviation (weights used), as agfit4
+ * does for the Newton iteration; {@link #scale} converts back.
+ */
+final class CoxProblem {
+
+    final int rows;
+    final int vars;
+    /** position in stop order -> row of CoxData */
+    final int[] dataRow;
+    final double[] start;
+    final double[] stop;
+    final boolean[] event;
+    final double[] weight;
+    final int[] stratum;
+    /** rows * vars, row-major, centred and scaled, in stop order */
+    final double[] x;
+    /** positions (into stop order) sorted by stratum, descending start */
+    final int[] byStart;
+    /** [from, to) position ranges of the strata in stop order */
+    final int[] strataBounds;
+    /** per variable: x_scaled = x * scale, so beta_original = beta_scaled * scale (agfit4's convention) */
+    final double[] scale;
+    /** per variable: true when the variable is constant over the used rows of every stratum */
+    final boolean[] constant;
+
+    CoxProblem(CoxData data) {
+        int n = data.rows();
+        int p = data.terms().size();
+        this.vars = p;
+        double[] w = data.weights();
+        int[] s = data.strata();
+        boolean[] used = spansAnEvent(data);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (used[i]) {
+                m++;
+            }
+        }
+        int[] candidates = new int[m];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (used[i]) {
+                candidates[k++] = i;
+            }
+        }
+        double[] dStart = data.start();
+        double[] dStop = data.stop();
+        boolean[] dEvent = data.event();
+        int[] order = IndexSort.sort(candidates, (a, b) -> {
+            int sa = s == null ? 0 : s[a];
+            int sb = s == null ? 0 : s[b];
+            if (sa != sb) {
+                return Integer.compare(sa, sb);
+            }
+            int c = Double.compare(dStop[b], dStop[a]);
+            if (c != 0) {
+                return c;
+            }
+            return Boolean.compare(dEvent[a], dEvent[b]);
+        });
+        this.rows = m;
+        this.dataRow = order;
+        this.start = new double[m];
+        this.stop = new double[m];
+        this.event = new boolean[m];
+        this.weight = new double[m];
+        this.stratum = new int[m];
+        this.x = new double[m * p];
+        double[][] cov = data.covariates();
+        for (int k = 0; k < m; k++) {
+            int r = order[k];
+            start[k] = dStart[r];
+            stop[k] = dStop[r];
+            event[k] = dEvent[r];
+            weight[k] = w == null ? 1.0 : w[r];
+            stratum[k] = s == null ? 0 : s[r];
+            for (int j = 0; j < p; j++) {
+                x[k * p + j] = cov[j][r];
+            }
+        }
+        int[] positions = new int[m];
+        for (int k = 0; k < m; k++) {
+            positions[k] = k;
+        }
+        this.byStart = IndexSort.sort(positions, (a, b) -> {
+            if (stratum[a] != stratum[b]) {
+                return Integer.compare(stratum[a], stratum[b]);
+            }
+            return Double.compare(start[b], start[a]);
+        });
+        this.strataBounds = bounds(stratum);
+        this.scale = new double[p];
+        this.constant = new boolean[p];
+        centreAndScale();
+    }
+
+    int strataCount() {
+        return strataBounds.length - 1;
+    }
+
+    private static int[] bounds(int[] stratum) {
+        int[] b = new int[stratum.length + 1];
+        int k = 0;
+        b[k++] = 0;
+        for (int i = 1; i < stratum.length; i++) {
+            if (stratum[i] != stratum[i - 1]) {
+                b[k++] = i;
+            }
+        }
+        b[k++] = stratum.length;
+        return Arrays.copyOf(b, k);
+    }
+
+    /** A row is used when some event time t of its stratum has start < t <= stop (R: agreg.fit's "ignore"). */
+    private static boolean[] spansAnEvent(CoxData data) {
+        int n = data.rows();
+        int[] s = data.strata();
+        int strata = 1;
+        if (s != null) {
+            for (int v : s) {
+                strata = Math.max(strata, v + 1);
+            }
+        }
+        int[] counts = new int[strata];
+        for (int i = 0; i < n; i++) {
+            if (data.event()[i]) {
+                counts[s == null ? 0 : s[i]]++;
+            }
+        }
+        double[][] times = new double[strata][];
+        for (int k = 0; k < strata; k++) {
+            times[k] = new double[counts[k]];
+        }
+        int[] fill = new int[strata];
+        for (int i = 0; i < n; i++) {
+            if (data.event()[i]) {
+                int k = s == null ? 0 : s[i];
+                times[k][fill[k]++] = data.stop()[i];
+            }
+        }
+        for (double[] t : times) {
+            Arrays.sort(t);
+        }
+        boolean[] used = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double[] t = times[s == null ? 0 : s[i]];
+            used[i] = countAtMost(t, data.stop()[i]) > countAtMost(t, data.start()[i]);
+        }
+        return used;
+    }
+
+    /** Number of elements of sorted {@code a} that are <= v. */
+    static int countAtMost(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void centreAndScale() {
+        int p = vars;
+        int strata = strataCount();
+        for (int j = 0; j < p; j++) {
+            boolean isConstant = true;
+            for (int g = 0; g < strata; g++) {
+                int from = strataBounds[g];
+                int to = strataBounds[g + 1];
+                double sw = 0;
+                double swx = 0;
+                double first = x[from * p + j];
+                for (int k = from; k < to; k++) {
+                    sw += weight[k];
+                    swx += weight[k] * x[k * p + j];
+                    if (x[k * p + j] != first) {
+                        isConstant = false;
+                    }
+                }
+                double mean = sw > 0 ? swx / sw : 0;
+                for (int k = from; k < to; k++) {
+                    x[k * p + j] -= mean;
+                }
+            }
+            double sw = 0;
+            double swa = 0;
+            for (int k = 0; k < rows; k++) {
+                sw += weight[k];
+                swa += weight[k] * Math.abs(x[k * p + j]);
+            }
+            double f = swa > 0 ? sw / swa : 1.0;
+            scale[j] = f;
+            for (int k = 0; k < rows; k++) {
+                x[k * p + j] *= f;
+            }
+            constant[j] = isConstant;
+        }
+    }
+}

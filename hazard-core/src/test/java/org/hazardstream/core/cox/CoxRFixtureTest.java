@@ -1,0 +1,196 @@
+package org.hazardstream.core.cox;
+
+import java.util.List;
+
+import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitOptions;
+import org.hazardstream.core.fit.FitResult;
+import org.hazardstream.core.fit.Model;
+import org.hazardstream.core.fit.Ties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Cox engine against R (survival 3.5-3) at relative 1e-6. Each test quotes the R call; the expected values and
+ * the data come from hazard-core/src/test/r/cox_fixtures.R (committed in src/test/resources/r/cox, the call is
+ * also the first line of each .expected.csv).
+ */
+class CoxRFixtureTest {
+
+    private static final List<String> HEART = List.of("age", "year", "surgery", "transplant");
+    private static final List<String> VETERAN = List.of("trt", "karno", "diagtime", "age", "prior");
+    private static final List<String> LUNG = List.of("age", "sex", "ph.ecog", "ph.karno", "pat.karno", "meal.cal",
+            "wt.loss");
+    private static final List<String> CGD = List.of("treat", "sex", "age", "inherit", "steroids", "propylac");
+    private static final List<String> PANEL = List.of("gdp", "population", "distance", "beds", "coastal", "capital",
+            "prior_policy", "media", "cases_log", "growth", "salience", "provincial", "weekend", "competition",
+            "temperature", "day");
+
+    private static FitOptions options(List<String> covariates, String start, String stop, String event,
+                                      Integer eventCode, Ties ties, String cluster, String strata) {
+        return new FitOptions(Model.COX, covariates, null, start, stop, event, eventCode, ties, false, cluster,
+                strata, null, null, null);
+    }
+
+    private static FitResult check(String fixture, String data, FitOptions options, boolean robust) {
+        RFixture expected = RFixture.expected(fixture);
+        FitResult fit = CoxRegression.fit(RFixture.data(data), options);
+        assertThat(fit.model()).isEqualTo("cox");
+        assertThat(fit.converged()).as(fixture + " converged").isTrue();
+        expected.assertMatches(fit, options.covariates(), robust);
+        return fit;
+    }
+
+    /** coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = heart) */
+    @Test
+    void heartEfron() {
+        check("heart_efron", "heart", options(HEART, "start", "stop", "event", null, Ties.EFRON, null, null), false);
+    }
+
+    /** coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = heart, ties = "breslow") */
+    @Test
+    void heartBreslow() {
+        check("heart_breslow", "heart", options(HEART, "start", "stop", "event", null, Ties.BRESLOW, null, null),
+                false);
+    }
+
+    /** coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = heart, cluster = id) */
+    @Test
+    void heartEfronClusterRobust() {
+        check("heart_efron_cluster", "heart", options(HEART, "start", "stop", "event", null, Ties.EFRON, "id", null),
+                true);
+    }
+
+    /**
+     * coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = heart, ties = "exact", cluster = id).
+     * R gives no cox.zph for this fit (its result loses the coxph class), so only the fit and robust SE are compared.
+     */
+    @Test
+    void heartExactClusterRobust() {
+        check("heart_exact_cluster", "heart", options(HEART, "start", "stop", "event", null, Ties.EXACT, "id", null),
+                true);
+    }
+
+    /** coxph(Surv(time, status) ~ trt + karno + diagtime + age + prior + strata(celltype), data = veteran) */
+    @Test
+    void veteranEfronStrata() {
+        check("veteran_efron_strata", "veteran",
+                options(VETERAN, "start", "time", "status", null, Ties.EFRON, null, "celltype"), false);
+    }
+
+    /** coxph(Surv(time, status) ~ trt + karno + diagtime + age + prior, data = veteran, ties = "breslow") */
+    @Test
+    void veteranBreslow() {
+        check("veteran_breslow", "veteran", options(VETERAN, "start", "time", "status", null, Ties.BRESLOW, null,
+                null), false);
+    }
+
+    /**
+     * coxph(Surv(time, status) ~ trt + karno + diagtime + age + prior, data = veteran, ties = "exact"), and its
+     * cox.zph (which R computes with Breslow sums at the exact estimate).
+     */
+    @Test
+    void veteranExact() {
+        check("veteran_exact", "veteran", options(VETERAN, "start", "time", "status", null, Ties.EXACT, null, null),
+                false);
+    }
+
+    /**
+     * coxph(Surv(time, event) ~ age + sex + ph.ecog + ph.karno + pat.karno + meal.cal + wt.loss, data = lung):
+     * R drops the rows with a missing value (na.omit: 228 rows in the file, R's n used); so must we, and count them.
+     */
+    @Test
+    void lungCompleteCases() {
+        FitResult fit = check("lung_efron", "lung", options(LUNG, "start", "time", "event", null, Ties.EFRON, null,
+                null), false);
+        assertThat(fit.excludedRows()).isEqualTo(228 - RFixture.expected("lung_efron").number("n").intValue());
+    }
+
+    /**
+     * coxph(Surv(tstart, tstop, status) ~ treat + sex + age + inherit + steroids + propylac + strata(hos.cat),
+     * data = cgd, cluster = id)
+     */
+    @Test
+    void cgdStrataCluster() {
+        check("cgd_efron_strata_cluster", "cgd", options(CGD, "tstart", "tstop", "status", null, Ties.EFRON, "id",
+                "hos.cat"), true);
+    }
+
+    /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel) */
+    @Test
+    void panelEfron() {
+        check("panel_efron", "panel", options(PANEL, "start", "stop", "event", null, Ties.EFRON, null, null), false);
+    }
+
+    /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, ties = "breslow") */
+    @Test
+    void panelBreslow() {
+        check("panel_breslow", "panel", options(PANEL, "start", "stop", "event", null, Ties.BRESLOW, null, null),
+                false);
+    }
+
+    /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, cluster = id) */
+    @Test
+    void panelEfronCluster() {
+        check("panel_efron_cluster", "panel", options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id", null),
+                true);
+    }
+
+    /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day + strata(region), ties = "breslow", cluster = id) */
+    @Test
+    void panelBreslowStrataCluster() {
+        check("panel_breslow_strata_cluster", "panel",
+                options(PANEL, "start", "stop", "event", null, Ties.BRESLOW, "id", "region"), true);
+    }
+
+    /** coxph(Surv(start, stop, event == 1) ~ gdp + ... + day, data = panel, cluster = id): cause-specific, code 1 */
+    @Test
+    void panelCauseSpecific() {
+        check("panel_cause1_efron_cluster", "panel",
+                options(PANEL, "start", "stop", "event", 1, Ties.EFRON, "id", null), true);
+    }
+
+    /**
+     * coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, ties = "exact", cluster = id): R takes
+     * tens of seconds (it enumerates the subsets); the recursion must stay well under a second.
+     */
+    @Test
+    void panelExactCluster() {
+        DataTable table = RFixture.data("panel");
+        FitOptions o = options(PANEL, "start", "stop", "event", null, Ties.EXACT, "id", null);
+        CoxRegression.fit(table, o); // warm-up
+        long t0 = System.nanoTime();
+        FitResult fit = CoxRegression.fit(table, o);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        RFixture.expected("panel_exact_cluster").assertMatches(fit, PANEL, true);
+        assertThat(ms).as("exact fit of the 3,626-row panel, ms").isLessThan(1000);
+    }
+
+    /**
+     * coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, weights = w, cluster = id), through the
+     * low-level entry with case weights (the one the Fine-Gray model uses).
+     */
+    @Test
+    void panelWeightsThroughCoxData() {
+        DataTable t = RFixture.data("panel");
+        double[] code = t.numeric("event");
+        boolean[] event = new boolean[code.length];
+        for (int i = 0; i < code.length; i++) {
+            event[i] = code[i] > 0;
+        }
+        double[][] x = new double[PANEL.size()][];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = t.numeric(PANEL.get(j));
+        }
+        double[] id = t.numeric("id");
+        int[] cluster = new int[id.length];
+        for (int i = 0; i < id.length; i++) {
+            cluster[i] = (int) id[i] - 1;
+        }
+        CoxData data = new CoxData(PANEL, t.numeric("start"), t.numeric("stop"), event, x, t.numeric("w"), null,
+                cluster);
+        FitResult fit = CoxRegression.fit(data, CoxSettings.defaults());
+        RFixture.expected("panel_efron_weights_cluster").assertMatches(fit, PANEL, true);
+    }
+}

@@ -1,0 +1,118 @@
+package org.hazardstream.core.cox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Reads the committed R fixtures of hazard-core/src/test/r/cox_fixtures.R and compares a fit with them. */
+final class RFixture {
+
+    static final double REL = 1e-6;
+
+    final String name;
+    final Map<String, String> values;
+
+    private RFixture(String name, Map<String, String> values) {
+        this.name = name;
+        this.values = values;
+    }
+
+    static DataTable data(String file) {
+        try (InputStream in = RFixture.class.getResourceAsStream("/r/cox/" + file + ".csv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture data " + file);
+            }
+            return DataTable.parse(new InputStreamReader(in, StandardCharsets.UTF_8), file + ".csv");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RFixture expected(String name) {
+        try (InputStream in = RFixture.class.getResourceAsStream("/r/cox/" + name + ".expected.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            Map<String, String> map = new LinkedHashMap<>();
+            try (CSVParser parser = CSVParser.parse(reader,
+                    CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                for (CSVRecord r : parser) {
+                    map.put(r.get("key"), r.get("value"));
+                }
+            }
+            return new RFixture(name, map);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String call() {
+        return values.get("call");
+    }
+
+    Double number(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalStateException(name + ": no key " + key);
+        }
+        return v.equals("NA") ? null : Double.parseDouble(v);
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    static void close(String what, Double actual, Double expected) {
+        if (expected == null) {
+            assertThat(actual).as(what + " (R: NA)").isNull();
+            return;
+        }
+        assertThat(actual).as(what).isNotNull();
+        double tol = REL * Math.max(Math.abs(expected), 1e-300);
+        assertThat(actual).as(what + " vs R " + expected).isCloseTo(expected, within(tol));
+    }
+
+    /** Compares every value R gave with the fit: counts, likelihoods, tests, concordance, coefficients, zph. */
+    void assertMatches(FitResult fit, List<String> terms, boolean robust) {
+        String at = name + " [" + call() + "]: ";
+        assertThat(fit.n()).as(at + "n").isEqualTo(number("n").intValue());
+        assertThat(fit.events()).as(at + "events").isEqualTo(number("events").intValue());
+        close(at + "loglik", fit.logLikelihood(), number("loglik"));
+        close(at + "null loglik", fit.nullLogLikelihood(), number("loglik0"));
+        close(at + "LR test", fit.tests().likelihoodRatio().statistic(), number("lr"));
+        close(at + "Wald test", fit.tests().wald().statistic(), number("wald"));
+        close(at + "score test", fit.tests().score().statistic(), number("score"));
+        close(at + "concordance", fit.concordance(), number("concordance"));
+        for (String term : terms) {
+            FitResult.Coefficient c = fit.coefficient(term);
+            close(at + "coef " + term, c.estimate(), number("coef." + term));
+            close(at + "se " + term, c.stdError(), number("se." + term));
+            close(at + "robust se " + term, c.robustStdError(), robust ? number("robust." + term) : null);
+        }
+        if (number("zph.GLOBAL") == null) {
+            return;
+        }
+        assertThat(fit.phTest()).as(at + "phTest").isNotNull();
+        close(at + "zph GLOBAL", fit.phTest().global().chisq(), number("zph.GLOBAL"));
+        for (FitResult.PhTerm t : fit.phTest().terms()) {
+            close(at + "zph " + t.term(), t.chisq(), number("zph." + t.term()));
+        }
+        assertThat(fit.phTest().terms()).as(at + "zph terms")
+                .hasSize((int) values.keySet().stream().filter(k -> k.startsWith("zph.")).count() - 1);
+    }
+}
