@@ -51,11 +51,15 @@ public final class GlmEngine {
         WeightedLeastSquares.Solution last = null;
         double[] workingWeights = new double[n];
         double dev = devOld;
+        // scratch for the weighted model matrix and response, reused by every step (large data: no churn)
+        double[][] wx = new double[p][n];
+        double[] wz = new double[n];
+        double[] sqrtW = new double[n];
+        int[] good = new int[n];
+        double[] muEta = new double[n];
         for (int iter = 1; iter <= settings.maxIterations(); iter++) {
             iterations = iter;
-            int[] good = new int[n];
             int goodCount = 0;
-            double[] muEta = new double[n];
             for (int i = 0; i < n; i++) {
                 muEta[i] = family.muEta(eta[i]);
                 if (data.weight(i) > 0 && muEta[i] != 0) {
@@ -66,9 +70,6 @@ public final class GlmEngine {
                 warnings.add("no observations informative at iteration " + iter);
                 break;
             }
-            double[][] wx = new double[p][goodCount];
-            double[] wz = new double[goodCount];
-            double[] sqrtW = new double[goodCount];
             for (int g = 0; g < goodCount; g++) {
                 int i = good[g];
                 double z = (eta[i] - data.offset(i)) + (y[i] - mu[i]) / muEta[i];
@@ -79,7 +80,8 @@ public final class GlmEngine {
                     wx[j][g] = data.columns()[j][i] * w;
                 }
             }
-            WeightedLeastSquares.Solution solution = WeightedLeastSquares.solve(wx, wz, settings.rankTolerance());
+            WeightedLeastSquares.Solution solution = WeightedLeastSquares.solveInPlace(wx, wz, goodCount,
+                    settings.rankTolerance());
             boolean finite = true;
             for (double b : solution.coefficients()) {
                 finite &= Double.isFinite(b);

@@ -41,36 +41,37 @@ public final class PiecewiseExponentialModel {
         }
 
         // survSplit: one piece per period an interval crosses; the event stays on the last piece
-        List<int[]> pieceRowPeriod = new ArrayList<>();
-        List<double[]> pieceSpan = new ArrayList<>();
+        int pieces = 0;
+        for (int i = 0; i < frame.rows(); i++) {
+            pieces += 1 + crossedBreaks(breaks, frame.start()[i], frame.stop()[i]);
+        }
+        int[] pieceRow = new int[pieces];
+        int[] period = new int[pieces];
+        double[] y = new double[pieces];
+        double[] offset = new double[pieces];
+        int[] cluster = frame.cluster() == null ? null : new int[pieces];
+        TreeSet<Integer> present = new TreeSet<>();
+        int q = 0;
         for (int i = 0; i < frame.rows(); i++) {
             double s = frame.start()[i];
             double e = frame.stop()[i];
-            int k = Periods.periodOfPieceStart(breaks, s);
-            for (; k < breaks.length && breaks[k] < e; k++) {
-                pieceRowPeriod.add(new int[] {i, k});
-                pieceSpan.add(new double[] {s, breaks[k]});
-                s = breaks[k];
-            }
-            pieceRowPeriod.add(new int[] {i, k});
-            pieceSpan.add(new double[] {s, e});
-        }
-        int pieces = pieceRowPeriod.size();
-        TreeSet<Integer> present = new TreeSet<>();
-        double[] y = new double[pieces];
-        double[] offset = new double[pieces];
-        int[] period = new int[pieces];
-        int[] cluster = frame.cluster() == null ? null : new int[pieces];
-        for (int q = 0; q < pieces; q++) {
-            int row = pieceRowPeriod.get(q)[0];
-            period[q] = pieceRowPeriod.get(q)[1];
-            present.add(period[q]);
-            double[] span = pieceSpan.get(q);
-            boolean lastPiece = span[1] == frame.stop()[row];
-            y[q] = lastPiece && frame.counted(row, options.eventCode()) ? 1 : 0;
-            offset[q] = Math.log(span[1] - span[0]);
-            if (cluster != null) {
-                cluster[q] = frame.cluster()[row];
+            boolean event = frame.counted(i, options.eventCode());
+            for (int k = Periods.periodOfPieceStart(breaks, s); ; k++) {
+                boolean last = k >= breaks.length || breaks[k] >= e;
+                double end = last ? e : breaks[k];
+                pieceRow[q] = i;
+                period[q] = k;
+                present.add(k);
+                y[q] = last && event ? 1 : 0;
+                offset[q] = Math.log(end - s);
+                if (cluster != null) {
+                    cluster[q] = frame.cluster()[i];
+                }
+                q++;
+                if (last) {
+                    break;
+                }
+                s = end;
             }
         }
 
@@ -80,8 +81,8 @@ public final class PiecewiseExponentialModel {
         for (int k : periods) {
             terms.add("period " + (k + 1));
             double[] indicator = new double[pieces];
-            for (int q = 0; q < pieces; q++) {
-                indicator[q] = period[q] == k ? 1 : 0;
+            for (int r = 0; r < pieces; r++) {
+                indicator[r] = period[r] == k ? 1 : 0;
             }
             columns.add(indicator);
         }
@@ -93,16 +94,16 @@ public final class PiecewiseExponentialModel {
                 for (int k : periods) {
                     terms.add(name + "@" + (k + 1));
                     double[] column = new double[pieces];
-                    for (int q = 0; q < pieces; q++) {
-                        column[q] = period[q] == k ? x[pieceRowPeriod.get(q)[0]] : 0;
+                    for (int r = 0; r < pieces; r++) {
+                        column[r] = period[r] == k ? x[pieceRow[r]] : 0;
                     }
                     columns.add(column);
                 }
             } else {
                 terms.add(name);
                 double[] column = new double[pieces];
-                for (int q = 0; q < pieces; q++) {
-                    column[q] = x[pieceRowPeriod.get(q)[0]];
+                for (int r = 0; r < pieces; r++) {
+                    column[r] = x[pieceRow[r]];
                 }
                 columns.add(column);
             }
@@ -153,6 +154,17 @@ public final class PiecewiseExponentialModel {
         return new FitResult("pce", frame.rows(), frame.countEvents(options.eventCode()), frame.excludedRows(),
                 fit.converged(), fit.iterations(), fit.logLikelihood(), nullFit.logLikelihood(), fit.aic(), tests,
                 null, null, warnings, coefficients, baseline);
+    }
+
+    /** Number of breaks strictly inside (start, stop): survSplit's extra pieces for the row. */
+    private static int crossedBreaks(double[] breaks, double start, double stop) {
+        int count = 0;
+        for (double b : breaks) {
+            if (b > start && b < stop) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Previous estimates where given; each baseline starts at its period's crude log rate. */

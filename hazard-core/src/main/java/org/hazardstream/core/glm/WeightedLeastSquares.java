@@ -23,13 +23,19 @@ final class WeightedLeastSquares {
     }
 
     static Solution solve(double[][] x, double[] z, double tolerance) {
-        int p = x.length;
-        int n = z.length;
-        double[][] a = new double[p][];
-        for (int j = 0; j < p; j++) {
+        double[][] a = new double[x.length][];
+        for (int j = 0; j < x.length; j++) {
             a[j] = x[j].clone();
         }
-        double[] qtz = z.clone();
+        return solveInPlace(a, z.clone(), z.length, tolerance);
+    }
+
+    /**
+     * As {@link #solve}, overwriting {@code a} and {@code qtz} (scratch space the caller reuses across IRLS steps);
+     * only the first {@code n} rows are used.
+     */
+    static Solution solveInPlace(double[][] a, double[] qtz, int n, double tolerance) {
+        int p = a.length;
         double[] originalNorm = new double[p];
         for (int j = 0; j < p; j++) {
             originalNorm[j] = norm(a[j], 0, n);
