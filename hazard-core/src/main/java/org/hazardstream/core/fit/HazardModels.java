@@ -14,6 +14,7 @@ public final class HazardModels {
     public static FitResult fit(DataTable data, FitOptions options) {
         // Each model's fitter is wired in here as it lands (cox, pce, logit, finegray).
         return switch (options.model()) {
+            case COX -> org.hazardstream.core.cox.CoxRegression.fit(data, options);
             case PCE -> org.hazardstream.core.glm.PiecewiseExponentialModel.fit(data, options);
             case LOGIT -> org.hazardstream.core.glm.DiscreteTimeLogitModel.fit(data, options);
             case FINEGRAY -> org.hazardstream.core.finegray.FineGrayModel.fit(data, options);
