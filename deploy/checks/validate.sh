@@ -7,7 +7,9 @@
 #     Prometheus Operator schemas, and the Strimzi CRD schemas generated from Strimzi's API model
 #     (Maven Central, java/pom.xml); references inside each rendering resolve; no built-in object has
 #     a field its typed model does not know (java/UnknownFields.java).
-#  3. docker-compose config -q accepts docker-compose.yml, and refuses it without INGEST_API_TOKEN.
+#  3. docker-compose config -q accepts docker-compose.yml, and refuses it without INGEST_API_TOKEN;
+#     builds, ports and extensions agree; the topics are declared alike in embedded-infra's
+#     TopicLayout, compose's kafka-init and the Strimzi KafkaTopics.
 #  4. Every environment variable that the compose file or a manifest gives a service is a key of that
 #     service's application.properties (config-keys.mjs).
 #  5. The checkers' own tests (test/checks.test.mjs): each refuses a broken input.
@@ -158,6 +160,8 @@ compose_config() {
 }
 check "3a. docker-compose config -q" compose_config
 check "3b. compose builds, ports and Dockerfile" node "$here/compose-builds.mjs" --repo "$root" --compose "$compose"
+check "3c. topics alike in embedded-infra, docker-compose and Strimzi" \
+  node "$here/topics.mjs" --repo "$root" --compose "$compose" --rendered "$target/rendered/base.yaml"
 
 # ---- 4. configuration keys -------------------------------------------------------------------------
 check "4. configuration keys exist in the services' application.properties" \
