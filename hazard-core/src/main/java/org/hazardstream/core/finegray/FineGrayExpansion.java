@@ -59,7 +59,7 @@ public final class FineGrayExpansion {
         int n = stop.length;
         boolean[] first = new boolean[n];
         boolean[] last = new boolean[n];
-        markFirstAndLast(stop, status, subject, rowNumber, first, last);
+        markFirstAndLast(start, stop, status, subject, rowNumber, first, last);
 
         double minStop = Double.POSITIVE_INFINITY;
         for (double s : stop) {
@@ -202,12 +202,13 @@ public final class FineGrayExpansion {
     }
 
     /**
-     * R's check and first/last marks: by subject, in time order; no event before the last row. Unlike R, a gap in a
+     * R's checks and first/last marks: by subject, in time order; no event before the last row, no overlapping
+     * rows. Unlike R, a gap in a
      * subject's follow-up is accepted (R refuses it): rows left out for a missing covariate leave such gaps, and the
      * contract computes the weights on the rows used; risk sets are defined by (start, stop] either way.
      */
-    private static void markFirstAndLast(double[] stop, int[] status, int[] subject, int[] rowNumber,
-            boolean[] first, boolean[] last) {
+    private static void markFirstAndLast(double[] start, double[] stop, int[] status, int[] subject,
+            int[] rowNumber, boolean[] first, boolean[] last) {
         int n = stop.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -224,6 +225,11 @@ public final class FineGrayExpansion {
                 if (status[i] != 0) {
                     throw new BadInputException("finegray: a subject has an event before their last time point "
                             + "(row " + rowNumber[i] + ")");
+                }
+                int next = order[k + 1];
+                if (start[next] < stop[i]) {
+                    throw new BadInputException("finegray: row " + rowNumber[next] + " overlaps row " + rowNumber[i]
+                            + " of the same subject");
                 }
             }
         }

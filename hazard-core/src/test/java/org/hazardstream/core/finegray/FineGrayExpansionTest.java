@@ -94,6 +94,29 @@ class FineGrayExpansionTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("row 7");
     }
 
+    @Test
+    void overlappingRowsOfOneSubjectAreBadInput() {
+        assertThatThrownBy(() -> FineGrayExpansion.expand(new double[] {0, 1}, new double[] {2, 3}, new int[] {0, 1},
+                new int[] {0, 0}, 1, new int[] {4, 5}))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("row 5 overlaps row 4");
+    }
+
+    /** A gap (a row left out for a missing value) is accepted: the subject is simply not at risk inside it. */
+    @Test
+    void aGapInFollowUpLeavesTheSubjectOutOfTheRiskSetsInside() {
+        // subject 0: (0,1] and (2,3] censored; subject 1: (0,4] event 1; subject 2: (0, 2] competing
+        FineGrayExpansion.Rows rows = FineGrayExpansion.expand(new double[] {0, 2, 0, 0}, new double[] {1, 3, 4, 2},
+                new int[] {0, 0, 1, 2}, new int[] {0, 0, 1, 2}, 1, new int[] {1, 2, 3, 4});
+
+        // censoring at 3 only (subject 0's last row); at risk at 3: subject 0's (2,3] and subject 1 -> G(3) = 1/2
+        // subject 2 is extended: (0, 3] weight 1, (3, 4] weight G(3)/G(2) = 1/2
+        assertThat(rows.size()).isEqualTo(5);
+        assertThat(rows.stop()[3]).isEqualTo(3.0);
+        assertThat(rows.start()[4]).isEqualTo(3.0);
+        assertThat(rows.stop()[4]).isEqualTo(4.0);
+        assertThat(rows.weight()[4]).isCloseTo(0.5, offset(1e-15));
+    }
+
     private static List<CSVRecord> read(String resource) throws IOException {
         try (Reader reader = new InputStreamReader(FineGrayExpansionTest.class.getResourceAsStream(resource),
                 StandardCharsets.UTF_8)) {
