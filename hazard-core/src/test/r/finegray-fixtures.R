@@ -28,13 +28,15 @@ write_expanded <- function(fg, file) {
   write.csv(data.frame(row = fg$row, fgstart = fg$fgstart, fgstop = fg$fgstop, fgstatus = fg$fgstatus,
                        fgwt = sprintf("%.17g", fg$fgwt)), file.path(out, file), row.names = FALSE, quote = FALSE)
 }
-put_fit <- function(prefix, fg, covariates, cluster) {
+put_fit <- function(prefix, fg, covariates, cluster, ties = "efron") {
   f <- as.formula(paste("Surv(fgstart, fgstop, fgstatus) ~", paste(covariates, collapse = " + ")))
   call <- paste0("coxph(Surv(fgstart, fgstop, fgstatus) ~ ", paste(covariates, collapse = " + "),
-                 ", weights = fgwt, data = fg", if (cluster) ", cluster = id" else ", robust = FALSE", ")")
+                 ", weights = fgwt, data = fg", if (cluster) ", cluster = id" else ", robust = FALSE",
+                 if (ties != "efron") paste0(", ties = '", ties, "'") else "", ")")
   # robust = FALSE: coxph otherwise turns on a per-row robust variance for non-integer weights (and uses it in
   # wald.test); the contract's stdError and Wald test without --cluster are model-based
-  fit <- if (cluster) coxph(f, weights = fgwt, data = fg, cluster = id) else coxph(f, weights = fgwt, data = fg, robust = FALSE)
+  fit <- if (cluster) coxph(f, weights = fgwt, data = fg, cluster = id, ties = ties) else
+    coxph(f, weights = fgwt, data = fg, robust = FALSE, ties = ties)
   naive <- if (!is.null(fit$naive.var)) fit$naive.var else fit$var
   for (j in seq_along(covariates)) {
     t <- covariates[j]
@@ -68,6 +70,8 @@ for (k in 1:2) {
   put_fit(paste0("mgus2.e", k, ".cluster"), fg, c("age", "male"), TRUE)
   put(paste0("mgus2.e", k, ".events"), sum(mg$event == k), paste0("sum(mg$event == ", k, ")"))
 }
+# Breslow ties (mgus2 times are whole months: many ties)
+put_fit("mgus2.e1.cluster.breslow", expand(mg, 1), c("age", "male"), TRUE, ties = "breslow")
 # the vignette's own (right-censored) call gives the same fit as the (0, etime] form above
 vig <- finegray(Surv(etime, factor(event, 0:2, labels = c("censor", "pcm", "death"))) ~ ., data = mgus2, etype = "pcm")
 vfit <- coxph(Surv(fgstart, fgstop, fgstatus) ~ age + sex, weights = fgwt, data = vig)

@@ -9,7 +9,9 @@ import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitResult;
+import org.hazardstream.core.fit.HazardModels;
 import org.hazardstream.core.fit.Model;
+import org.hazardstream.core.fit.Ties;
 import org.hazardstream.core.glm.RFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -92,6 +94,29 @@ class FineGrayModelTest {
         r.assertClose(prefix + ".concordance", fit.concordance());
         assertThat(fit.phTest()).isNull();
         assertThat(fit.baseline()).isEmpty();
+    }
+
+    @Test
+    void breslowTiesAsOptionEqualR() {
+        DataTable table = RFixture.table("/r/finegray/mgus2.csv");
+        RFixture r = RFixture.load("/r/finegray/expected-mgus2.csv");
+        FitOptions breslow = new FitOptions(Model.FINEGRAY, List.of("age", "male"), "id", null, null, null, 1,
+                Ties.BRESLOW, false, "id", null, null, null, null);
+
+        FitResult fit = HazardModels.fit(table, breslow);
+
+        assertMatches(r, "mgus2.e1.cluster.breslow", fit, List.of("age", "male"), true);
+        assertThat(fit.coefficient("age").estimate()).isNotEqualTo(r.get("mgus2.e1.cluster.coef.age"));
+    }
+
+    @Test
+    void rowsWithAMissingCovariateAreLeftOutBeforeTheWeightsAreComputed() {
+        DataTable panel = RFixture.table("/r/glm/sim-panel.csv");
+        FitResult fit = HazardModels.fit(panel, options(List.of("x1", "z"), 1, "id"));
+
+        assertThat(fit.excludedRows()).isEqualTo(3);
+        assertThat(fit.n()).isEqualTo(panel.rowCount() - 3);
+        assertThat(fit.converged()).isTrue();
     }
 
     @Test
