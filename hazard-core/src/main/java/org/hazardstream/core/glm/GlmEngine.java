@@ -135,7 +135,8 @@ public final class GlmEngine {
         if (family == GlmFamily.BINOMIAL_LOGIT) {
             for (double m : mu) {
                 if (m > 1 - eps || m < eps) {
-                    warnings.add("fitted probabilities numerically 0 or 1 occurred");
+                    warnings.add("fitted probabilities numerically 0 or 1 occurred: the data may be separated "
+                            + "(monotone likelihood, an infinite estimate); --firth gives finite estimates");
                     break;
                 }
             }
