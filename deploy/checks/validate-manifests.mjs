@@ -9,7 +9,8 @@
 //    --validate=strict`. A kind with no schema is an error, never skipped.
 // 2. References inside one rendering: selectors match pod labels, named ports exist, ConfigMaps exist,
 //    autoscaler targets exist, Strimzi resources name an existing Kafka, probes and resources are set,
-//    no Secret object and no literal credential is shipped.
+//    pods meet the "restricted" Pod Security Standard, no Secret object and no literal credential is
+//    shipped.
 // Prints one line per problem and exits 1 if there is any.
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -135,8 +136,13 @@ function checkReferences(file, objects) {
     const podLabels = w.spec.template.metadata?.labels;
     if (!matches(w.spec.selector, podLabels)) problem(id(w), "spec.selector does not match the pod template's labels");
     const pod = w.spec.template.spec;
+    // The "restricted" Pod Security Standard, which every pod of ours meets.
+    if (pod.securityContext?.runAsNonRoot !== true) problem(id(w), "pod securityContext.runAsNonRoot must be true");
+    if (pod.securityContext?.seccompProfile?.type !== "RuntimeDefault") problem(id(w), "pod securityContext.seccompProfile.type must be RuntimeDefault");
     for (const c of [...(pod.initContainers ?? []), ...pod.containers]) {
       const where = `${id(w)} container ${c.name}`;
+      if (c.securityContext?.allowPrivilegeEscalation !== false) problem(where, "securityContext.allowPrivilegeEscalation must be false");
+      if (!(c.securityContext?.capabilities?.drop ?? []).includes("ALL")) problem(where, "securityContext.capabilities.drop must include ALL");
       if (!c.resources?.requests || !c.resources?.limits) problem(where, "resources.requests and resources.limits are required");
       if (!pod.initContainers?.includes(c)) {
         if (!c.readinessProbe) problem(where, "no readinessProbe");

@@ -34,9 +34,11 @@ spec:
   template:
     metadata: {labels: {app.kubernetes.io/name: ingest-service}}
     spec:
+      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
       containers:
         - name: ingest-service
           image: hazard-stream/ingest-service:1
+          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
           ports: [{name: http, containerPort: ${port}}]
           resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: "1", memory: 128Mi}}
           readinessProbe: {httpGet: {path: /q/health/ready, port: http}}
@@ -88,6 +90,12 @@ test("a Deployment whose selector does not match its pods is refused", () => {
   const result = validate(deployment({ selector: "other" }));
   assert.equal(result.status, 1);
   assert.match(result.stderr, /spec\.selector does not match the pod template's labels/);
+});
+
+test("a pod that may escalate privileges is refused (restricted Pod Security Standard)", () => {
+  const result = validate(deployment().replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"));
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /container ingest-service: securityContext\.allowPrivilegeEscalation must be false/);
 });
 
 test("a literal credential in an env var is refused", () => {
