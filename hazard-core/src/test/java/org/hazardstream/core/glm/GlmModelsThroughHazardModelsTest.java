@@ -80,4 +80,20 @@ class GlmModelsThroughHazardModelsTest {
                 null, null, null, false, null, null, List.of(28.0), List.of("x1"), null)))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --period-specific");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"28,abc", "28;45", "45,28", "28,,45", "Inf"})
+    void anUnreadableBreakListNamesTheOption(String breaks) {
+        assertThatThrownBy(() -> HazardModels.fit(PANEL, org.hazardstream.core.fit.FitOptionsParser.parse(
+                java.util.Map.of("model", "pce", "covariates", "x1", "breaks", breaks))))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --breaks");
+    }
+
+    @Test
+    void readableBreaksFromTheCommandLineFitTheSameModel() {
+        FitResult parsed = HazardModels.fit(PANEL, org.hazardstream.core.fit.FitOptionsParser.parse(java.util.Map.of(
+                "model", "pce", "covariates", "x1,x2,z,w", "breaks", "28", "period-specific", "z,w", "cluster", "id")));
+
+        SIM.assertClose("pce.rse.w@2", parsed.coefficient("w@2").robustStdError());
+    }
 }
