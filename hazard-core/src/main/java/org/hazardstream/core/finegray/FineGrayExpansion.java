@@ -24,6 +24,9 @@ import org.hazardstream.core.data.BadInputException;
  * with weight 1.</li>
  * </ul>
  * Delayed entry (a subject whose first start is after the smallest stop) uses R's entry-time survivor H as well.
+ * (R 3.5-3 tests this on {@code Y[first, 1]} with {@code first} indexing the id-sorted rows, so on input not sorted
+ * by id and time it may look at the wrong rows; here the test uses each subject's own first row. On sorted input,
+ * as the fixtures, both agree.)
  * One stratum (finegray's strata are not part of the fit contract).
  */
 public final class FineGrayExpansion {

@@ -145,4 +145,33 @@ class PiecewiseExponentialModelTest {
                 options(List.of("x1", "nope"), null, null, List.of(28.0), List.of())))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("'nope'");
     }
+
+    /**
+     * Hand-worked splitting: rows (0, 5] event, (0, 12] censored, (3, 15] event, (0, 4] censored, breaks 4 and 10.
+     * Exposure per period: (0, 4]: 4 + 4 + 1 + 4 = 13; (4, 10]: 1 + 6 + 6 = 13; (10, 15]: 2 + 5 = 7. The events fall
+     * in periods 2 and 3. Without covariates the MLE is log(events / exposure) per period; period 1 has none, so its
+     * estimate runs off to minus infinity and the fit says so (R: a large negative estimate, "fitted rates
+     * numerically 0 occurred").
+     */
+    @Test
+    void baselinesAreTheCrudeLogRatesOfTheSplitExposure() {
+        DataTable table = DataTable.parse(new java.io.StringReader(
+                "id,start,stop,event,x\n1,0,5,1,0\n2,0,12,0,1\n3,3,15,1,0\n4,0,4,0,0\n"), "hand.csv");
+        FitResult fit = PiecewiseExponentialModel.fit(table, options(List.of("x"), null, null, List.of(4.0, 10.0),
+                List.of()));
+
+        FitResult rates = PiecewiseExponentialModel.fit(table, options(List.of(), null, null, List.of(4.0, 10.0),
+                List.of()));
+        assertThat(rates.baseline()).extracting(FitResult.BaselinePiece::period).containsExactly(1, 2, 3);
+        assertThat(rates.baseline().get(0).logHazard()).isLessThan(-15);
+        assertThat(rates.baseline().get(1).logHazard())
+                .isCloseTo(Math.log(1.0 / (1 + 6 + 6)), org.assertj.core.data.Offset.offset(1e-8));
+        assertThat(rates.baseline().get(2).logHazard())
+                .isCloseTo(Math.log(1.0 / (2 + 5)), org.assertj.core.data.Offset.offset(1e-8));
+        assertThat(rates.baseline().get(2).to()).isEqualTo(15.0);
+        assertThat(rates.tests()).isNull();
+        assertThat(rates.n()).isEqualTo(4);
+        assertThat(rates.events()).isEqualTo(2);
+        assertThat(fit.warnings()).anyMatch(w -> w.contains("numerically 0"));
+    }
 }
