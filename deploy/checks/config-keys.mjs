@@ -35,6 +35,15 @@ const STANDARD_QUARKUS_KEYS = [
   { key: "quarkus.log.level" },
 ];
 
+// What each service must be given by every deployment (compose and each overlay): its Kafka, database
+// and token settings come from the environment, never from a value baked into the image.
+const REQUIRED = {
+  "ingest-service": ["KAFKA_BOOTSTRAP_SERVERS", "INGEST_API_TOKEN"],
+  "panel-service": ["KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"],
+  "model-service": ["KAFKA_BOOTSTRAP_SERVERS"],
+  "report-service": ["KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"],
+};
+
 const envName = (property) => property.replace(/[^A-Za-z0-9]/g, "_").toUpperCase();
 
 /** Property keys of a .properties file (java.util.Properties syntax, profile prefixes removed). */
@@ -107,6 +116,18 @@ for (const file of overlays) {
 
 let failures = 0;
 let passes = 0;
+const deployments = ["docker-compose.yml", ...overlays.map((f) => `k8s ${f.replace(/.*\//, "").replace(/\.yaml$/, "")}`)];
+for (const service of SERVICES) {
+  for (const name of REQUIRED[service]) {
+    const places = setBy.get(service).get(name) ?? [];
+    for (const deployment of deployments) {
+      if (!places.some((p) => p === deployment || p.startsWith(deployment + " "))) {
+        console.error(`FAIL ${service}: ${deployment} does not set ${name}, which production needs from the environment`);
+        failures++;
+      }
+    }
+  }
+}
 for (const service of SERVICES) {
   const path = join(repo, service, "src/main/resources/application.properties");
   if (!existsSync(path)) {

@@ -118,19 +118,21 @@ test("an object of a kind without a schema is refused, not skipped", () => {
 });
 
 /** A repository with the four services; ingest-service's application.properties is given. */
-function repoWith(ingestProperties) {
+function repoWith(ingestProperties, { dropModelKafka = false } = {}) {
   const repo = mkdtempSync(join(work, "repo-"));
   for (const service of ["ingest-service", "panel-service", "model-service", "report-service"]) {
     mkdirSync(join(repo, service, "src/main/resources"), { recursive: true });
-    const properties = service === "ingest-service" ? ingestProperties : "kafka.bootstrap.servers=localhost:9092\n";
+    const properties = service === "ingest-service" ? ingestProperties
+      : "kafka.bootstrap.servers=localhost:9092\nquarkus.datasource.db-kind=postgresql\n";
     writeFileSync(join(repo, service, "src/main/resources/application.properties"), properties);
   }
+  const db = "\n      QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://p/db\n      QUARKUS_DATASOURCE_USERNAME: u\n      QUARKUS_DATASOURCE_PASSWORD: p";
   const compose = join(repo, "docker-compose.yml");
   writeFileSync(compose, `services:
 ${["ingest-service", "panel-service", "model-service", "report-service"].map((s) => `  ${s}:
     image: x
     environment:
-      KAFKA_BOOTSTRAP_SERVERS: kafka:9092${s === "ingest-service" ? "\n      INGEST_API_TOKEN: t" : ""}`).join("\n")}
+      ${dropModelKafka && s === "model-service" ? "OTHER: x" : "KAFKA_BOOTSTRAP_SERVERS: kafka:9092"}${s === "ingest-service" ? "\n      INGEST_API_TOKEN: t" : ""}${["panel-service", "report-service"].includes(s) ? db : ""}`).join("\n")}
 `);
   const overlay = join(repo, "overlay.yaml");
   writeFileSync(overlay, ["ingest-service", "panel-service", "model-service", "report-service"].map((s) => `
@@ -142,7 +144,7 @@ spec:
     spec:
       containers:
         - name: ${s}
-          env: [{name: JAVA_OPTS, value: "-Xmx1g"}]
+          env: [{name: JAVA_OPTS, value: "-Xmx1g"}${s === "ingest-service" ? ", {name: INGEST_API_TOKEN, valueFrom: {secretKeyRef: {name: t, key: token}}}" : ""}${["panel-service", "report-service"].includes(s) ? ", {name: QUARKUS_DATASOURCE_JDBC_URL, value: u}, {name: QUARKUS_DATASOURCE_USERNAME, value: u}, {name: QUARKUS_DATASOURCE_PASSWORD, valueFrom: {secretKeyRef: {name: d, key: password}}}" : ""}]
           envFrom: [{configMapRef: {name: ${s}-config}}]
 ---
 apiVersion: v1
@@ -160,10 +162,16 @@ test("config keys: every variable maps to a property of the service it is given 
   assert.match(result.stdout, /ingest-service: PANEL_LAG_DAYS -> panel\.lag-days/);
 });
 
+test("config keys: a deployment that does not give a service its Kafka address is refused", () => {
+  const result = repoWith("kafka.bootstrap.servers=x\ningest.api-token=${TOKEN}\npanel.lag-days=3\n", { dropModelKafka: true });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /FAIL model-service: docker-compose\.yml does not set KAFKA_BOOTSTRAP_SERVERS/);
+});
+
 test("config keys: a renamed property breaks the check, naming variable and service", () => {
   const result = repoWith("kafka.bootstrap.servers=x\ningest.token=${TOKEN}\npanel.lag-days=3\n");
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /FAIL ingest-service: INGEST_API_TOKEN \(set by docker-compose\.yml\) maps to no property/);
+  assert.match(result.stderr, /FAIL ingest-service: INGEST_API_TOKEN \(set by docker-compose\.yml, k8s overlay\) maps to no property/);
 });
 
 test("a misspelt field in a built-in kind is refused (fabric8 typed models)", () => {
