@@ -113,13 +113,12 @@ public final class FineGrayExpansion {
             ctime = new double[times.size()];
             cprob = new double[times.size()];
             int k = 0;
+            int censorSeen = 0; // censoring times <= t, both walked in ascending order
+            double g = 1;
             for (double t : times) {
                 int index1 = countAtMost(dtime, t);
-                double g = 1;
-                for (double[] c : censorCurve) {
-                    if (c[0] <= t) {
-                        g = c[1];
-                    }
+                while (censorSeen < censorCurve.size() && censorCurve.get(censorSeen)[0] <= t) {
+                    g = censorCurve.get(censorSeen++)[1];
                 }
                 ctime[k] = utime[(int) t - 1];
                 cprob[k] = (index1 == 0 ? Double.NaN : dprob[index1 - 1]) * g;
@@ -167,12 +166,8 @@ public final class FineGrayExpansion {
         List<Boolean> eventOut = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean extend = status[i] != 0 && status[i] != eventCode && last[i];
-            int j = 0;
-            if (extend) {
-                while (j < ncut && ct2[j] < stop[i]) {
-                    j++;
-                }
-            }
+            // the interval the competing event falls in: the first cut point >= its time
+            int j = extend ? countBelow(ct2, stop[i]) : 0;
             double end = extend && j < ncut ? ct2[j] : stop[i];
             rowOut.add(i);
             spans.add(new double[] {start[i], end, 1});
