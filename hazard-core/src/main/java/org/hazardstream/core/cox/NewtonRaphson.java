@@ -20,7 +20,14 @@ final class NewtonRaphson {
     private NewtonRaphson() {
     }
 
-    static Outcome maximise(Objective objective, double[] init, int maxIter, double eps, double tolChol) {
+    /**
+     * @param stepTolerance 0 for R's rule; otherwise convergence also needs the next Newton step to be at most this
+     *                      (in every coordinate). Firth's fit needs it: its step uses the information, not the
+     *                      Hessian of the penalised likelihood, so it converges linearly and the log-likelihood rule
+     *                      alone stops about 1e-5 short.
+     */
+    static Outcome maximise(Objective objective, double[] init, int maxIter, double eps, double tolChol,
+                            double stepTolerance) {
         int p = init.length;
         double[] beta = init.clone();
         double[] oldBeta = new double[p];
@@ -49,7 +56,8 @@ final class NewtonRaphson {
             ldl = new SymmetricLdl(ev.info(), p, tolChol);
             double value = ev.logLik();
             fail += (Double.isFinite(value) ? 0 : 1) + Math.abs(rank - ldl.signedRank());
-            if (fail == 0 && halving == 0 && Math.abs(1 - best / value) <= eps) {
+            if (fail == 0 && halving == 0 && Math.abs(1 - best / value) <= eps
+                    && (stepTolerance <= 0 || maxAbs(ldl.solve(ev.score())) <= stepTolerance)) {
                 return new Outcome(beta, ev, ldl, initialValue, iter, true);
             }
             if (iter == maxIter) {
@@ -77,5 +85,13 @@ final class NewtonRaphson {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 }
