@@ -3,10 +3,17 @@ package org.hazardstream.core.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fixed-width text columns: the first left-aligned, the others right-aligned, one space apart. */
+/** Fixed-width text columns: the first (and any marked) left-aligned, the others right-aligned, one space apart. */
 final class Columns {
 
     private final List<String[]> lines = new ArrayList<>();
+    private final java.util.Set<Integer> leftAligned = new java.util.HashSet<>(List.of(0));
+
+    /** Left-aligns a column (e.g. significance stars, as R prints them). */
+    Columns leftAlign(int column) {
+        leftAligned.add(column);
+        return this;
+    }
 
     Columns add(String... cells) {
         lines.add(cells);
@@ -29,7 +36,7 @@ final class Columns {
                     text.append(' ');
                 }
                 String pad = " ".repeat(widths[i] - line[i].length());
-                text.append(i == 0 ? line[i] + pad : pad + line[i]);
+                text.append(leftAligned.contains(i) ? line[i] + pad : pad + line[i]);
             }
             out.append(text.toString().stripTrailing()).append('\n');
         }

@@ -27,7 +27,7 @@ public final class TextRenderer implements TableRenderer {
             header.add("robust se");
         }
         header.addAll(List.of("z", "Pr(>|z|)", ""));
-        coefficients.add(header.toArray(String[]::new));
+        coefficients.add(header.toArray(String[]::new)).leftAlign(header.size() - 1);
         for (RegressionTable.Row row : table.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.term(), Numbers.signif(row.estimate(), 4),
                     Numbers.signif(row.ratio(), 4), Numbers.signif(row.stdError(), 4)));
