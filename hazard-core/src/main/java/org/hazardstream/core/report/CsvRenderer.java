@@ -12,7 +12,7 @@ import org.hazardstream.core.fit.FitResult;
 
 /**
  * CSV. One model: a machine-readable table at full precision, coefficient rows (section "coefficient") then model
- * statistics (section "model", value in the estimate column). Several specs: the paper layout, "estimate stars"
+ * statistics (section "model", value in the estimate column; pce adds log_baseline_hazard_period_K). Several specs: the paper layout, "estimate stars"
  * over "(SE)" per term, then N, events, log likelihood, AIC, concordance.
  */
 public final class CsvRenderer implements TableRenderer {
@@ -44,6 +44,9 @@ public final class CsvRenderer implements TableRenderer {
         test(records, "wald", f.wald());
         test(records, "score", f.score());
         statistic(records, "concordance", f.concordance());
+        for (FitResult.BaselinePiece b : table.baseline()) {
+            statistic(records, "log_baseline_hazard_period_" + b.period(), b.logHazard());
+        }
         return print(records);
     }
 

@@ -39,6 +39,9 @@ public final class LatexRenderer implements TableRenderer {
         test(facts, "Likelihood-ratio test", f.likelihoodRatio());
         test(facts, "Wald test", f.wald());
         test(facts, "Score test", f.score());
+        table.baseline().forEach(b -> facts.add("Log baseline hazard, period " + b.period() + " ("
+                + Numbers.signif(b.from(), 6) + ", " + Numbers.signif(b.to(), 6) + "]: "
+                + number(Numbers.signif(b.logHazard(), 4))));
         if (f.concordance() != null) {
             facts.add("Concordance = " + Numbers.signif(f.concordance(), 3));
         }

@@ -36,6 +36,13 @@ public final class MarkdownRenderer implements TableRenderer {
             out.append(line(cells));
         }
         out.append('\n');
+        if (!table.baseline().isEmpty()) {
+            out.append(line(List.of("Period", "From", "To", "Log baseline hazard")));
+            out.append(line(List.of("---:", "---:", "---:", "---:")));
+            table.baseline().forEach(b -> out.append(line(List.of(Integer.toString(b.period()),
+                    Numbers.signif(b.from(), 6), Numbers.signif(b.to(), 6), Numbers.signif(b.logHazard(), 4)))));
+            out.append('\n');
+        }
         List<String> facts = new ArrayList<>();
         facts.add("log likelihood " + Numbers.signif(f.logLikelihood(), 6) + " (null model "
                 + Numbers.signif(f.nullLogLikelihood(), 6) + ")");

@@ -13,14 +13,16 @@ import org.hazardstream.core.fit.FitResult;
  * @param model      cox, pce, logit or finegray
  * @param ratioLabel what exp(estimate) is: HR (cox, finegray: subdistribution HR), OR (logit), RR (pce: rate ratio)
  * @param robust     whether any term has a robust standard error (then z and p use it, as R)
+ * @param baseline   pce: the log baseline hazard of each period; empty for the other models
  */
 public record RegressionTable(String title, String model, String ratioLabel, boolean robust, List<Row> rows,
-                              Footer footer, List<String> warnings) {
+                              Footer footer, List<String> warnings, List<FitResult.BaselinePiece> baseline) {
 
     public RegressionTable {
         Objects.requireNonNull(model, "model");
         rows = List.copyOf(rows);
         warnings = List.copyOf(warnings);
+        baseline = baseline == null ? List.of() : List.copyOf(baseline);
     }
 
     /** One term. A term that could not be estimated has a null estimate (rendered NA, as R). */
@@ -59,7 +61,7 @@ public record RegressionTable(String title, String model, String ratioLabel, boo
                 tests == null ? null : tests.likelihoodRatio(), tests == null ? null : tests.wald(),
                 tests == null ? null : tests.score(), result.concordance());
         return new RegressionTable(title == null ? result.model() : title, result.model(), ratioLabel(result.model()),
-                robust, rows, footer, result.warnings());
+                robust, rows, footer, result.warnings(), result.baseline());
     }
 
     static String ratioLabel(String model) {

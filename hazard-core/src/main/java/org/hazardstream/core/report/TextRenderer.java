@@ -47,6 +47,12 @@ public final class TextRenderer implements TableRenderer {
         }
         out.append(intervals.render()).append('\n');
 
+        if (!table.baseline().isEmpty()) {
+            Columns baseline = new Columns().add("period", "from", "to", "log hazard");
+            table.baseline().forEach(b -> baseline.add(Integer.toString(b.period()), Numbers.signif(b.from(), 6),
+                    Numbers.signif(b.to(), 6), Numbers.signif(b.logHazard(), 4)));
+            out.append("Baseline hazard by period:\n").append(baseline.render()).append('\n');
+        }
         if (f.concordance() != null) {
             out.append("Concordance= ").append(Numbers.signif(f.concordance(), 3)).append('\n');
         }

@@ -32,4 +32,12 @@ final class Fits {
                         new FitResult.Coefficient("period2", 0.2, 0.15, null, 1.333, 0.0825, 1.2214, 0.91, 1.64)),
                 List.of());
     }
+
+    static FitResult pce() {
+        return new FitResult("pce", 3626, 118, 0, true, 6, -480.0, -520.0, 970.0,
+                new FitResult.Tests(new FitResult.TestStatistic(80.0, 2, 4.2e-18), null, null), null, null, List.of(),
+                List.of(new FitResult.Coefficient("competition@1", 0.3, 0.1, null, 3.0, 0.0027, 1.35, 1.11, 1.64),
+                        new FitResult.Coefficient("competition@2", 0.1, 0.12, null, 0.83, 0.40, 1.105, 0.87, 1.4)),
+                List.of(new FitResult.BaselinePiece(1, 0, 28, -4.25), new FitResult.BaselinePiece(2, 28, 60, -3.5)));
+    }
 }

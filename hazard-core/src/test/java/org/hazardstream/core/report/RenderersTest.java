@@ -139,6 +139,22 @@ class RenderersTest {
     }
 
     @Test
+    void pceTablesShowTheBaselineOfEachPeriod() throws IOException {
+        RegressionTable pce = RegressionTable.of("pce-study", Fits.pce());
+        assertThat(pce.ratioLabel()).isEqualTo("RR");
+        assertThat(pce.title()).isEqualTo("pce-study");
+        assertThat(new TextRenderer().render(pce)).startsWith("pce-study (pce)\n")
+                .containsPattern("\\n1 +0 +28 +-4\\.25\\n2 +28 +60 +-3\\.5\\n");
+        assertThat(new MarkdownRenderer().render(pce)).contains("| 1 | 0 | 28 | -4.25 |", "| 2 | 28 | 60 | -3.5 |");
+        assertThat(new LatexRenderer().render(pce)).contains("Log baseline hazard, period 2 (28, 60]: $-3.5$");
+        List<CSVRecord> csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new CsvRenderer().render(pce))).getRecords();
+        assertThat(csv).anyMatch(r -> r.get("term").equals("log_baseline_hazard_period_1")
+                && r.get("estimate").equals("-4.25"));
+        assertThat(new TextRenderer().render(cox)).doesNotContain("Baseline");
+    }
+
+    @Test
     void formatsAreFoundByName() {
         assertThat(TableFormat.fromId("markdown").renderer()).isInstanceOf(MarkdownRenderer.class);
         assertThat(TableFormat.fromId("csv").renderer().mediaType()).isEqualTo("text/csv");
