@@ -1,0 +1,39 @@
+package org.hazardstream.model.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The model-service's settings: the model specs it keeps fitted and how it schedules refits.
+ *
+ * <p>A spec is a name and the command line's fit options without dashes, e.g.
+ * {@code model.specs.cox.model=cox}, {@code model.specs.cox.covariates=a,b}, {@code model.specs.cox.cluster=city_id}.
+ * Adding or changing a spec is a configuration change; the options are validated by hazard-core's
+ * {@code FitOptionsParser}, so a spec accepts and refuses exactly what {@code hazard-cli fit} does.
+ */
+@ConfigMapping(prefix = "model")
+public interface ModelSettings {
+
+    /** Spec name to its fit options (option name without dashes to value). */
+    Map<String, Map<String, String>> specs();
+
+    Refit refit();
+
+    interface Refit {
+
+        /** Quiet time after the last panel version of a burst before fitting it. */
+        @WithDefault("200ms")
+        Duration debounce();
+
+        /** A continuous stream of versions is still fitted at least this often (debouncing never starves it). */
+        @WithDefault("2s")
+        Duration maxDelay();
+
+        /** Start each spec from its previous estimates (fewer Newton iterations on a slightly changed panel). */
+        @WithDefault("true")
+        boolean warmStart();
+    }
+}

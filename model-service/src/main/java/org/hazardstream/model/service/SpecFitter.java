@@ -1,0 +1,132 @@
+package org.hazardstream.model.service;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitOptions;
+import org.hazardstream.core.fit.FitResult;
+import org.hazardstream.core.fit.HazardModels;
+import org.hazardstream.events.FitResultEvent;
+import org.hazardstream.model.config.ModelSettings;
+import org.hazardstream.model.messaging.FitResultPublisher;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Fits every spec on one panel snapshot and publishes each result.
+ *
+ * <p>A spec whose model hazard-core does not implement yet, or whose fit throws, is logged and counted
+ * ({@code model.fits{outcome=not-implemented|failed}}) and publishes nothing: the topic holds that spec's last good
+ * result, and the other specs go on. A fit that ran but did not converge is published as it is (converged=false and
+ * its warnings), since that is an honest result.
+ */
+@ApplicationScoped
+public class SpecFitter {
+
+    private static final Logger LOG = Logger.getLogger(SpecFitter.class);
+
+    private final ModelSpecs specs;
+    private final FitResultPublisher publisher;
+    private final MeterRegistry registry;
+    private final boolean warmStart;
+    private final Map<String, Map<String, Double>> previousEstimates = new ConcurrentHashMap<>();
+    private final AtomicLong fittedVersion = new AtomicLong(-1);
+
+    public SpecFitter(ModelSpecs specs, FitResultPublisher publisher, MeterRegistry registry, ModelSettings settings) {
+        this.specs = specs;
+        this.publisher = publisher;
+        this.registry = registry;
+        this.warmStart = settings.refit().warmStart();
+        registry.gauge("model.panel.version.fitted", fittedVersion);
+    }
+
+    /** Fits all specs on the same snapshot, one after the other; called on the refit worker thread. */
+    public void fitAll(PanelSnapshot snapshot) {
+        DataTable data = snapshot.dataTable();
+        FitResultEvent.Lineage lineage = snapshot.lineage();
+        int published = 0;
+        for (ModelSpec spec : specs.all()) {
+            if (fitAndPublish(spec, data, lineage)) {
+                published++;
+            }
+        }
+        fittedVersion.set(snapshot.panelVersion());
+        LOG.infof("panel version %d (%d rows, %d events): %d of %d specs fitted and published",
+                lineage.panelVersion(), lineage.rows(), lineage.events(), published, specs.all().size());
+    }
+
+    /** The latest panel version whose specs were all fitted, -1 before the first. */
+    public long fittedVersion() {
+        return fittedVersion.get();
+    }
+
+    /** True when the spec's result was published. */
+    private boolean fitAndPublish(ModelSpec spec, DataTable data, FitResultEvent.Lineage lineage) {
+        FitOptions options = spec.fitOptions();
+        Map<String, Double> start = previousEstimates.get(spec.name());
+        if (warmStart && start != null) {
+            options = options.withInitialEstimates(start);
+        }
+        long began = System.nanoTime();
+        FitResult result;
+        try {
+            result = HazardModels.fit(data, options);
+        } catch (UnsupportedOperationException e) {
+            count(spec, "not-implemented");
+            LOG.warnf("spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(),
+                    e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            count(spec, "failed");
+            LOG.errorf(e, "spec %s failed on panel version %d", spec.name(), lineage.panelVersion());
+            return false;
+        }
+        long nanos = System.nanoTime() - began;
+        Timer.builder("model.fit.duration").tag("spec", spec.name()).register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        count(spec, result.converged() ? "converged" : "not-converged");
+        if (result.converged()) {
+            previousEstimates.put(spec.name(), estimates(result));
+        } else {
+            // A diverging fit is no place to start the next one from.
+            previousEstimates.remove(spec.name());
+        }
+
+        FitResultEvent event = new FitResultEvent(UUID.randomUUID().toString(), spec.name(), Instant.now(),
+                TimeUnit.NANOSECONDS.toMillis(nanos), lineage, result);
+        try {
+            publisher.publish(event);
+            return true;
+        } catch (RuntimeException e) {
+            registry.counter("model.results.publish.failures", "spec", spec.name()).increment();
+            LOG.errorf(e, "result of spec %s on panel version %d not published", spec.name(),
+                    lineage.panelVersion());
+            return false;
+        }
+    }
+
+    private void count(ModelSpec spec, String outcome) {
+        registry.counter("model.fits", "spec", spec.name(), "outcome", outcome).increment();
+    }
+
+    /** The estimated terms of a result, the warm start of the next fit (terms without an estimate start at 0). */
+    private static Map<String, Double> estimates(FitResult result) {
+        Map<String, Double> estimates = new LinkedHashMap<>();
+        for (FitResult.Coefficient c : result.coefficients()) {
+            if (c.estimate() != null && Double.isFinite(c.estimate())) {
+                estimates.put(c.term(), c.estimate());
+            }
+        }
+        return estimates;
+    }
+}
