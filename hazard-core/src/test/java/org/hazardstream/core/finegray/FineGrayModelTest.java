@@ -141,4 +141,18 @@ class FineGrayModelTest {
         assertThatThrownBy(() -> FineGrayModel.fit(table, noId))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("'subject'");
     }
+
+    @Test
+    void warmStartLandsOnRsEstimates() {
+        DataTable table = RFixture.table("/r/finegray/mgus2.csv");
+        RFixture r = RFixture.load("/r/finegray/expected-mgus2.csv");
+        FitOptions warm = options(List.of("age", "male"), 1, "id")
+                .withInitialEstimates(java.util.Map.of("age", -0.03, "male", 0.1));
+
+        FitResult fit = FineGrayModel.fit(table, warm);
+
+        r.assertClose("mgus2.e1.cluster.coef.age", fit.coefficient("age").estimate());
+        r.assertClose("mgus2.e1.cluster.coef.male", fit.coefficient("male").estimate());
+        r.assertClose("mgus2.e1.cluster.nullloglik", fit.nullLogLikelihood());
+    }
 }

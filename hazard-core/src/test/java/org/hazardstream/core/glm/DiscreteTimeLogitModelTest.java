@@ -120,4 +120,20 @@ class DiscreteTimeLogitModelTest {
                 List.of(Double.NaN), false)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("--breaks");
     }
+
+    @Test
+    void warmStartFromPreviousEstimatesLandsOnRsEstimates() {
+        FitOptions cold = options(List.of("x1", "x2", "z", "w"), null, "id", List.of(28.0), false);
+        java.util.Map<String, Double> previous = new java.util.HashMap<>();
+        for (FitResult.Coefficient c : DiscreteTimeLogitModel.fit(PANEL, cold).coefficients()) {
+            previous.put(c.term(), c.estimate() * 1.2);
+        }
+
+        FitResult warm = DiscreteTimeLogitModel.fit(PANEL, cold.withInitialEstimates(previous));
+
+        for (FitResult.Coefficient c : warm.coefficients()) {
+            SIM.assertClose("logit.coef." + c.term(), c.estimate());
+        }
+        SIM.assertClose("logit.loglik", warm.logLikelihood());
+    }
 }
