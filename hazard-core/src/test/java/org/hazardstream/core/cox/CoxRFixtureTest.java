@@ -152,19 +152,41 @@ class CoxRFixtureTest {
     }
 
     /**
-     * coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, ties = "exact", cluster = id): R takes
-     * tens of seconds (it enumerates the subsets); the recursion must stay well under a second.
+     * coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel_half, ties = "exact", cluster = id), on the
+     * first 64 subjects: R's agexact enumerates the subsets of each risk set and cannot do the whole panel in
+     * reasonable time. R 3.5-3 computes the robust SE of this fit (Breslow score residuals at the exact estimate,
+     * times the exact variance); its cox.zph refuses the fit, so R gives no phTest to compare.
      */
     @Test
     void panelExactCluster() {
+        check("panel_half_exact_cluster", "panel_half",
+                options(PANEL, "start", "stop", "event", null, Ties.EXACT, "id", null), true);
+    }
+
+    /** The exact fit of the whole study-like panel (about 3,500 rows, ties up to 8 a day) in well under a second. */
+    @Test
+    void exactFitOfTheWholePanelIsFast() {
         DataTable table = RFixture.data("panel");
         FitOptions o = options(PANEL, "start", "stop", "event", null, Ties.EXACT, "id", null);
-        CoxRegression.fit(table, o); // warm-up
-        long t0 = System.nanoTime();
-        FitResult fit = CoxRegression.fit(table, o);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        RFixture.expected("panel_exact_cluster").assertMatches(fit, PANEL, true);
-        assertThat(ms).as("exact fit of the 3,626-row panel, ms").isLessThan(1000);
+        // CPU time of this thread (the fit is single-threaded), best of three after a warm-up: the machine is shared,
+        // so wall time would measure the neighbours
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        CoxRegression.fit(table, o);
+        long best = Long.MAX_VALUE;
+        FitResult fit = null;
+        for (int i = 0; i < 3; i++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            fit = CoxRegression.fit(table, o);
+            best = Math.min(best, (cpu.getCurrentThreadCpuTime() - t0) / 1_000_000);
+        }
+        assertThat(fit.converged()).isTrue();
+        assertThat(best).as("exact fit of the panel, CPU ms").isLessThan(1000);
+        // the exact and Efron estimates are close on these data (few ties relative to the risk sets)
+        FitResult efron = CoxRegression.fit(table, options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id",
+                null));
+        assertThat(fit.coefficient("prior_policy").estimate())
+                .isCloseTo(efron.coefficient("prior_policy").estimate(),
+                        org.assertj.core.api.Assertions.within(0.1));
     }
 
     /**
@@ -192,5 +214,46 @@ class CoxRFixtureTest {
                 cluster);
         FitResult fit = CoxRegression.fit(data, CoxSettings.defaults());
         RFixture.expected("panel_efron_weights_cluster").assertMatches(fit, PANEL, true);
+    }
+
+    /**
+     * coxph(Surv(start, stop, event > 0) ~ gdp + constant + population + combo + salience, data = panel_collinear),
+     * combo = gdp + 2 population: R gives NA for constant and combo; so do we, with a warning naming each.
+     */
+    @Test
+    void constantAndCollinearTermsAreNotEstimable() {
+        List<String> terms = List.of("gdp", "constant", "population", "combo", "salience");
+        FitResult fit = check("panel_collinear", "panel_collinear",
+                options(terms, "start", "stop", "event", null, Ties.EFRON, null, null), false);
+        assertThat(fit.tests().likelihoodRatio().df()).isEqualTo(3);
+        assertThat(fit.warnings()).containsExactly(
+                "constant: not estimable (collinear with the baseline or other covariates); estimate null",
+                "combo: not estimable (collinear with the baseline or other covariates); estimate null");
+        FitResult.Coefficient combo = fit.coefficient("combo");
+        assertThat(combo.stdError()).isNull();
+        assertThat(combo.hazardRatio()).isNull();
+        assertThat(fit.phTest().terms()).extracting(FitResult.PhTerm::term)
+                .containsExactly("gdp", "population", "salience");
+    }
+
+    /**
+     * coxph(Surv(start, stop, event) ~ x + z, data = monotone): R warns "Loglik converged before variable 1; beta may
+     * be infinite". The diverging coefficient itself is wherever the iterations stopped, so only its size is
+     * checked; the other coefficient, the log-likelihoods and the tests that do not involve it agree with R.
+     */
+    @Test
+    void monotoneLikelihoodKeepsRsEstimateAndWarns() {
+        RFixture r = RFixture.expected("monotone");
+        FitResult fit = CoxRegression.fit(RFixture.data("monotone"),
+                options(List.of("x", "z"), "start", "stop", "event", null, Ties.EFRON, null, null));
+        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ").contains("infinite"));
+        assertThat(fit.warnings()).noneSatisfy(w -> assertThat(w).startsWith("z: "));
+        assertThat(fit.coefficient("x").estimate()).isGreaterThan(10);
+        RFixture.close("coef z", fit.coefficient("z").estimate(), r.number("coef.z"));
+        RFixture.close("se z", fit.coefficient("z").stdError(), r.number("se.z"));
+        RFixture.close("loglik", fit.logLikelihood(), r.number("loglik"));
+        RFixture.close("loglik0", fit.nullLogLikelihood(), r.number("loglik0"));
+        RFixture.close("score", fit.tests().score().statistic(), r.number("score"));
+        RFixture.close("concordance", fit.concordance(), r.number("concordance"));
     }
 }

@@ -1,0 +1,232 @@
+package org.hazardstream.core.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.hazardstream.core.cox.CoxRegression;
+import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitOptions;
+import org.hazardstream.core.fit.FitResult;
+import org.hazardstream.core.fit.Model;
+import org.hazardstream.core.fit.Ties;
+
+/**
+ * Cox fit benchmark (a main that prints figures, not a timed test). For each size it generates counting-process data
+ * (daily (day-1, day] rows of subjects followed up to 60 days, 16 covariates, Efron ties) into target/bench, times
+ * reading the CSV plus the fit (everything the fit contract reports: estimates, SE, tests, concordance, cox.zph), and
+ * prints the peak heap. Where Rscript is on the PATH it times R's read.csv + coxph on the same file.
+ *
+ * <pre>
+ * mvn -B -q -pl hazard-core compile exec:java -Dexec.mainClass=org.hazardstream.core.bench.CoxBenchmark \
+ *     [-Dexec.args="3626 100000 1000000"]
+ * java -Xmx8g -cp hazard-core/target/hazard-cli.jar org.hazardstream.core.bench.CoxBenchmark 3626 100000 1000000
+ * </pre>
+ */
+public final class CoxBenchmark {
+
+    private static final int COVARIATES = 16;
+    private static final int DAYS = 60;
+
+    private CoxBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) {
+            sizes.add(Integer.parseInt(a.replace("_", "")));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(3_626, 100_000, 1_000_000);
+        }
+        Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
+        Files.createDirectories(dir);
+        boolean haveR = onPath("Rscript");
+        List<String> covariates = new ArrayList<>();
+        for (int j = 1; j <= COVARIATES; j++) {
+            covariates.add("x" + j);
+        }
+        FitOptions options = new FitOptions(Model.COX, covariates, null, null, null, null, null, Ties.EFRON, false,
+                null, null, null, null, null);
+
+        // JIT warm-up on the small size, not reported
+        Path warm = generate(dir, 3_626);
+        CoxRegression.fit(DataTable.read(warm), options);
+
+        System.out.printf(Locale.ROOT, "%10s %8s %9s %9s %9s %10s %9s %7s%n", "rows", "events", "read s", "fit s",
+                "total s", "peak MB", "R s", "R/Java");
+        for (int rows : sizes) {
+            Path file = generate(dir, rows);
+            System.gc();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            DataTable table = DataTable.read(file);
+            long t1 = System.nanoTime();
+            FitResult fit = CoxRegression.fit(table, options);
+            long t2 = System.nanoTime();
+            double read = (t1 - t0) / 1e9;
+            double fitS = (t2 - t1) / 1e9;
+            double total = read + fitS;
+            double peakMb = peakHeapBytes() / 1048576.0;
+            String rCol = "-";
+            String ratio = "-";
+            if (haveR) {
+                double r = timeR(file, covariates);
+                if (r > 0) {
+                    rCol = String.format(Locale.ROOT, "%.2f", r);
+                    ratio = String.format(Locale.ROOT, "%.1fx", r / total);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%10d %8d %9.2f %9.2f %9.2f %10.0f %9s %7s%n", fit.n(), fit.events(), read,
+                    fitS, total, peakMb, rCol, ratio);
+            if (!fit.converged()) {
+                System.out.println("  warning: the fit did not converge");
+            }
+        }
+    }
+
+    /** Writes (once) a data set of {@code rows} rows and returns its path. */
+    static Path generate(Path dir, int rows) throws IOException {
+        Path file = dir.resolve("cox-" + rows + ".csv");
+        if (Files.exists(file)) {
+            return file;
+        }
+        SplittableRandom random = new SplittableRandom(20200123L + rows);
+        double[] beta = new double[COVARIATES];
+        for (int j = 0; j < COVARIATES; j++) {
+            beta[j] = (j % 3 == 0 ? 0.3 : -0.15) * (1 + j % 4) / 2.0;
+        }
+        Path tmp = dir.resolve("cox-" + rows + ".csv.tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
+            out.write("id,start,stop,event");
+            for (int j = 1; j <= COVARIATES; j++) {
+                out.write(",x" + j);
+            }
+            out.write('\n');
+            StringBuilder line = new StringBuilder(256);
+            double[] x = new double[COVARIATES];
+            int written = 0;
+            int id = 0;
+            while (written < rows) {
+                id++;
+                // 8 covariates fixed per subject (4 normal, 4 binary), 8 varying by day
+                for (int j = 0; j < 8; j++) {
+                    x[j] = j < 4 ? round4(random.nextGaussian()) : (random.nextDouble() < 0.35 ? 1 : 0);
+                }
+                for (int day = 1; day <= DAYS && written < rows; day++) {
+                    for (int j = 8; j < COVARIATES; j++) {
+                        x[j] = j < 12 ? round4(random.nextGaussian()) : round4(day / 30.0 + random.nextGaussian() / 2);
+                    }
+                    double lp = 0;
+                    for (int j = 0; j < COVARIATES; j++) {
+                        lp += beta[j] * x[j];
+                    }
+                    boolean event = random.nextDouble() < 1 - Math.exp(-Math.exp(-3.9 + lp));
+                    line.setLength(0);
+                    line.append(id).append(',').append(day - 1).append(',').append(day).append(',')
+                            .append(event ? 1 : 0);
+                    for (int j = 0; j < COVARIATES; j++) {
+                        line.append(',');
+                        appendFixed4(line, x[j]);
+                    }
+                    line.append('\n');
+                    out.append(line);
+                    written++;
+                    if (event) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Files.move(tmp, file);
+        return file;
+    }
+
+    private static double round4(double v) {
+        return Math.rint(v * 1e4) / 1e4;
+    }
+
+    /** Appends v with 4 decimals, without the cost of String.format on millions of values. */
+    private static void appendFixed4(StringBuilder sb, double v) {
+        long scaled = Math.round(v * 1e4);
+        if (scaled < 0) {
+            sb.append('-');
+            scaled = -scaled;
+        }
+        sb.append(scaled / 10_000);
+        long frac = scaled % 10_000;
+        if (frac != 0) {
+            sb.append('.');
+            String f = Long.toString(frac + 10_000).substring(1);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append(f, 0, end);
+        }
+    }
+
+    /** R's read.csv + coxph on the same file, elapsed seconds, or -1 when R fails. */
+    private static double timeR(Path file, List<String> covariates) throws IOException, InterruptedException {
+        String script = "suppressMessages(library(survival)); "
+                + "t <- system.time({d <- read.csv('" + file.toAbsolutePath() + "'); "
+                + "f <- coxph(Surv(start, stop, event) ~ " + String.join(" + ", covariates) + ", data = d)}); "
+                + "cat('RTIME', t[['elapsed']], '\\n')";
+        Process p = new ProcessBuilder("Rscript", "-e", script).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            System.out.println("  R failed: " + output.strip());
+            return -1;
+        }
+        for (String l : output.split("\n")) {
+            if (l.startsWith("RTIME")) {
+                return Double.parseDouble(l.substring(5).trim());
+            }
+        }
+        return -1;
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
