@@ -58,7 +58,8 @@ public final class TextRenderer implements TableRenderer {
         }
         test(out, "Likelihood ratio test", f.likelihoodRatio());
         test(out, "Wald test            ", f.wald());
-        test(out, "Score (logrank) test ", f.score());
+        boolean cox = table.model().equals("cox") || table.model().equals("finegray");
+        test(out, cox ? "Score (logrank) test " : "Score test           ", f.score());
         out.append("Log likelihood= ").append(Numbers.signif(f.logLikelihood(), 6))
                 .append(",  null model= ").append(Numbers.signif(f.nullLogLikelihood(), 6))
                 .append(",  AIC= ").append(Numbers.signif(f.aic(), 6)).append('\n');
