@@ -9,7 +9,8 @@
 #     a field its typed model does not know (java/UnknownFields.java).
 #  3. docker-compose config -q accepts docker-compose.yml, and refuses it without INGEST_API_TOKEN;
 #     builds, ports and extensions agree; the topics are declared alike in embedded-infra's
-#     TopicLayout, compose's kafka-init and the Strimzi KafkaTopics.
+#     TopicLayout, compose's kafka-init and the Strimzi KafkaTopics; and kafka-init, run against a
+#     real Kafka broker (kafka-init.sh), creates them so.
 #  4. Every environment variable that the compose file or a manifest gives a service is a key of that
 #     service's application.properties (config-keys.mjs).
 #  5. The checkers' own tests (test/checks.test.mjs): each refuses a broken input.
@@ -162,6 +163,8 @@ check "3a. docker-compose config -q" compose_config
 check "3b. compose builds, ports and Dockerfile" node "$here/compose-builds.mjs" --repo "$root" --compose "$compose"
 check "3c. topics alike in embedded-infra, docker-compose and Strimzi" \
   node "$here/topics.mjs" --repo "$root" --compose "$compose" --rendered "$target/rendered/base.yaml"
+
+check "3d. kafka-init creates the topics on a real Kafka broker" bash "$here/kafka-init.sh" "$STRIMZI_JAVA"
 
 # ---- 4. configuration keys -------------------------------------------------------------------------
 check "4. configuration keys exist in the services' application.properties" \
