@@ -1,0 +1,147 @@
+package org.hazardstream.panel.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hazardstream.panel.config.PanelConfig;
+import org.hazardstream.panel.persistence.OutboxMessage;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends outbox messages to Kafka in id order and deletes them once Kafka acknowledged them. Runs after every
+ * committed batch and on a timer (which also sends what a crash left behind). At-least-once: a crash between the
+ * send and the delete sends a message again, which is harmless on compacted topics read by idempotent consumers.
+ * The producer is idempotent with acks=all, so messages keep their order even when a send is retried.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final String bootstrapServers;
+    private final PanelConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private KafkaProducer<String, String> producer;
+    private volatile boolean suspended;
+
+    public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, PanelConfig config,
+            MeterRegistry registry) {
+        this.bootstrapServers = bootstrapServers;
+        this.config = config;
+        registry.gauge("panel.outbox.pending", this, relay -> relay.pendingQuietly());
+    }
+
+    @Scheduled(every = "${panel.outbox.relay-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onTimer() {
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Sends every pending message; returns how many were sent (0 while suspended). */
+    public int relayPending() {
+        if (suspended) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            int sent = 0;
+            while (!suspended) {
+                List<OutboxMessage> chunk = QuarkusTransaction.requiringNew().call(() ->
+                        OutboxMessage.<OutboxMessage>find("order by id").page(0, config.outbox().chunkSize()).list());
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                send(chunk);
+                long lastId = chunk.get(chunk.size() - 1).id;
+                QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id <= ?1", lastId));
+                sent += chunk.size();
+            }
+            return sent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void send(List<OutboxMessage> chunk) {
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(chunk.size());
+        for (OutboxMessage m : chunk) {
+            acks.add(kafka.send(new ProducerRecord<>(m.topic, m.messageKey, m.payload)));
+        }
+        kafka.flush();
+        long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the outbox", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops sending (messages stay in the outbox) until {@link #resume()}; for maintenance and crash tests. */
+    public void suspend() {
+        suspended = true;
+        lock.lock(); // wait for a relay in progress to finish its chunk
+        lock.unlock();
+    }
+
+    public void resume() {
+        suspended = false;
+    }
+
+    public long pending() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count());
+    }
+
+    private double pendingQuietly() {
+        try {
+            return pending();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "panel-service-outbox");
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.hazardstream.panel.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hazardstream.panel.service.PanelProcessor;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Consumes raw-records in batches (group panel-service). The batch is acknowledged, so its offsets committed, only
+ * after this method returns, that is after the batch's transaction committed. A failure fails the channel (health
+ * goes down and the service is restarted); it resumes from the last committed offsets, and the stored positions make
+ * the redelivered records no-ops.
+ */
+@ApplicationScoped
+public class RawRecordConsumer {
+
+    private final PanelProcessor processor;
+    private final OutboxRelay relay;
+
+    public RawRecordConsumer(PanelProcessor processor, OutboxRelay relay) {
+        this.processor = processor;
+        this.relay = relay;
+    }
+
+    @Incoming("raw-records")
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        processor.apply(batch);
+        try {
+            relay.relayPending();
+        } catch (RuntimeException e) {
+            // The messages stay in the outbox; the timer sends them. Never fail the consumer for it.
+            org.jboss.logging.Logger.getLogger(RawRecordConsumer.class)
+                    .warnf("outbox relay after a batch failed, the timer retries: %s", e.getMessage());
+        }
+    }
+}

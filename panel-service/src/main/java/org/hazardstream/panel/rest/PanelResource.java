@@ -1,0 +1,46 @@
+package org.hazardstream.panel.rest;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hazardstream.core.panel.Panel;
+import org.hazardstream.panel.service.PanelProcessor;
+import org.hazardstream.panel.service.PanelSnapshot;
+
+/** The current panel and its status (http-api.md). */
+@Path("/api/v1/panel")
+public class PanelResource {
+
+    /** Status of the current panel version. */
+    public record PanelStatus(long panelVersion, int rows, int cities, int events, LocalDate dataThrough) {
+    }
+
+    private final PanelProcessor processor;
+
+    public PanelResource(PanelProcessor processor) {
+        this.processor = processor;
+    }
+
+    @GET
+    @Produces("text/csv")
+    @Operation(summary = "The current panel as CSV, in the row and column order of panel-contract.md")
+    public String panel() {
+        return processor.snapshot().panel().toCsv();
+    }
+
+    @GET
+    @Path("/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Version, size and data-through date of the current panel")
+    public PanelStatus status() {
+        PanelSnapshot snapshot = processor.snapshot();
+        Panel panel = snapshot.panel();
+        return new PanelStatus(snapshot.version(), panel.rows().size(), panel.cities(), panel.events(),
+                snapshot.dataThrough());
+    }
+}

@@ -1,0 +1,240 @@
+package org.hazardstream.panel;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hazardstream.core.panel.Panel;
+import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.core.panel.RawRecord;
+import org.hazardstream.events.DeadLetter;
+import org.hazardstream.events.EventJson;
+import org.hazardstream.events.PanelEvent;
+import org.hazardstream.events.PanelRowChanged;
+import org.hazardstream.events.PanelVersionCompleted;
+import org.hazardstream.events.Topics;
+import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.infra.test.PostgresTestResource;
+import org.hazardstream.panel.messaging.OutboxRelay;
+import org.hazardstream.panel.service.BatchOutcome;
+import org.hazardstream.panel.service.PanelProcessor;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * panel-service on a real broker and a real PostgreSQL. The oracle of every test is hazard-core's offline builder on
+ * all records this JVM sent (tests share one application, so the panel holds every test's data).
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class PanelServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Inject
+    PanelProcessor processor;
+
+    @Inject
+    OutboxRelay relay;
+
+    private static String servedPanel() {
+        return given().when().get("/api/v1/panel").then().statusCode(200).extract().asString();
+    }
+
+    private void awaitPanelEqualsOfflineBuilder() {
+        String[] last = new String[2];
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+                last[0] = servedPanel();
+                last[1] = KafkaFixture.expectedPanelCsv(processor.settings());
+                return last[0].equals(last[1]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            assertThat(last[0]).as("served panel vs offline builder").isEqualTo(last[1]);
+        }
+    }
+
+    @Test
+    void aStreamedDataSetGivesTheOfflineBuildersPanel() {
+        KafkaFixture.send(new RawDataGenerator(11, "A").generate(20, 4));
+        awaitPanelEqualsOfflineBuilder();
+
+        Panel expected = new org.hazardstream.core.panel.PanelBuilder()
+                .build(KafkaFixture.expectedRawData(), processor.settings());
+        JsonPath status = given().when().get("/api/v1/panel/status").then().statusCode(200).extract().jsonPath();
+        assertThat(status.getLong("panelVersion")).isPositive();
+        assertThat(status.getInt("rows")).isEqualTo(expected.rows().size()).isPositive();
+        assertThat(status.getInt("cities")).isEqualTo(expected.cities());
+        assertThat(status.getInt("events")).isEqualTo(expected.events());
+        assertThat(status.getString("dataThrough")).isEqualTo("2020-03-31");
+    }
+
+    @Test
+    void anyArrivalOrderWithCorrectionsAndRedeliveriesGivesTheSamePanel() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            RawDataGenerator generator = new RawDataGenerator(seed, "R" + seed + "-");
+            List<RawRecord> records = new ArrayList<>(generator.generate(12, 3));
+            List<RawRecord> corrections = new ArrayList<>();
+            for (RawRecord r : records) {
+                if (random.nextDouble() < 0.25) {
+                    corrections.add(generator.correct(r));
+                }
+            }
+            records.addAll(corrections);
+            Collections.shuffle(records, random);
+            // Several sends, so the service sees several batches with records of all streams mixed.
+            int chunk = 1 + records.size() / 4;
+            for (int from = 0; from < records.size(); from += chunk) {
+                KafkaFixture.send(records.subList(from, Math.min(records.size(), from + chunk)));
+            }
+            awaitPanelEqualsOfflineBuilder();
+        }
+
+        // Redelivery: every message of raw-records again, as after a crash before the offset commit.
+        String before = servedPanel();
+        long version = processor.snapshot().version();
+        List<ConsumerRecord<String, String>> all = KafkaFixture.readAll(Topics.RAW_RECORDS).stream()
+                .filter(r -> r.value() != null && r.value().startsWith("{\"eventId\"")).toList();
+        BatchOutcome outcome = processor.apply(all);
+        assertThat(outcome.applied()).isZero();
+        assertThat(outcome.duplicates() + outcome.deadLetters()).isEqualTo(all.size());
+        assertThat(outcome.duplicates()).isPositive();
+        assertThat(processor.snapshot().version()).isEqualTo(version);
+        assertThat(servedPanel()).isEqualTo(before);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
+        List<RawRecord> data = new RawDataGenerator(21, "D").generate(3, 1);
+        KafkaFixture.sendPoison("daily|D-x|2020-02-01", "this is not json");
+        KafkaFixture.sendPoison("daily|D0000|2020-02-31", "{\"eventId\":\"e1\",\"stream\":\"daily\",\"key\":\"D0000|2020-02-31\","
+                + "\"fields\":{\"city_id\":\"D0000\",\"date\":\"2020-02-31\"},\"batchId\":\"b\",\"receivedAt\":null}");
+        KafkaFixture.sendPoison("weather|x", "{\"eventId\":\"e2\",\"stream\":\"weather\",\"key\":\"x\",\"fields\":{}}");
+        KafkaFixture.send(data);
+        awaitPanelEqualsOfflineBuilder();
+
+        await().atMost(PATIENCE).until(() -> KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ).size() >= 3);
+        List<DeadLetter> letters = KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ).stream()
+                .map(r -> EventJson.read(r.value(), DeadLetter.class)).toList();
+        assertThat(letters).anySatisfy(l -> {
+            assertThat(l.key()).isEqualTo("daily|D-x|2020-02-01");
+            assertThat(l.value()).isEqualTo("this is not json");
+            assertThat(l.reason()).contains("not a RawRecordEvent");
+        });
+        assertThat(letters).anySatisfy(l -> {
+            assertThat(l.key()).isEqualTo("daily|D0000|2020-02-31");
+            assertThat(l.reason()).contains("date");
+            assertThat(l.topic()).isEqualTo(Topics.RAW_RECORDS);
+        });
+        assertThat(letters).anySatisfy(l -> assertThat(l.reason()).contains("unknown stream 'weather'"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("panel_dead_letters_total"));
+    }
+
+    @Test
+    void thePanelTopicCarriesRowChangesThenTheVersionMarker() {
+        KafkaFixture.send(new RawDataGenerator(31, "K").generate(6, 2));
+        awaitPanelEqualsOfflineBuilder();
+        await().atMost(PATIENCE).until(() -> relay.pending() == 0);
+        assertPanelTopicReplaysToServedPanel();
+    }
+
+    @Test
+    void aCrashBetweenCommitAndSendOrBeforeTheOffsetCommitLosesNothing() {
+        KafkaFixture.send(new RawDataGenerator(41, "S").generate(5, 2));
+        awaitPanelEqualsOfflineBuilder();
+        await().atMost(PATIENCE).until(() -> relay.pending() == 0);
+
+        // "Crash" after the database commit, before the panel messages are sent: they stay in the outbox.
+        relay.suspend();
+        try {
+            long before = processor.snapshot().version();
+            List<RawRecord> more = new ArrayList<>(new RawDataGenerator(42, "S2-").generate(5, 2));
+            KafkaFixture.send(more.subList(0, more.size() / 2));
+            KafkaFixture.send(more.subList(more.size() / 2, more.size()));
+            awaitPanelEqualsOfflineBuilder();
+            assertThat(processor.snapshot().version()).isGreaterThan(before);
+            assertThat(relay.pending()).isPositive();
+            assertThat(lastMarker().panelVersion()).isLessThan(processor.snapshot().version());
+
+            // "Restart": the in-memory state is rebuilt from the database, then every record is redelivered.
+            processor.reload();
+            assertThat(servedPanel()).isEqualTo(KafkaFixture.expectedPanelCsv(processor.settings()));
+            List<ConsumerRecord<String, String>> all = KafkaFixture.readAll(Topics.RAW_RECORDS).stream()
+                    .filter(r -> r.value() != null && r.value().startsWith("{\"eventId\"")
+                            && !r.key().startsWith("weather")).toList();
+            BatchOutcome redelivered = processor.apply(all);
+            assertThat(redelivered.applied()).isZero();
+            assertThat(redelivered.rowsChanged()).isZero();
+        } finally {
+            relay.resume();
+        }
+        // The relay sends what the crash left behind; the topic again replays to the served panel.
+        await().atMost(PATIENCE).until(() -> relay.pending() == 0);
+        assertPanelTopicReplaysToServedPanel();
+    }
+
+    private static PanelVersionCompleted lastMarker() {
+        PanelVersionCompleted last = null;
+        for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL)) {
+            if (PanelEvent.VERSION_KEY.equals(m.key())) {
+                last = (PanelVersionCompleted) EventJson.read(m.value(), PanelEvent.class);
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Replays the panel topic as model-service does: the rows as of the last version marker must be the served panel;
+     * every row message before marker v carries a version <= v, and the marker's counts match the rows.
+     */
+    private void assertPanelTopicReplaysToServedPanel() {
+        TreeMap<String, PanelRow> rows = new TreeMap<>();
+        TreeMap<String, PanelRow> atMarker = null;
+        PanelVersionCompleted marker = null;
+        long highestRowVersion = 0;
+        for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL)) {
+            if (PanelEvent.VERSION_KEY.equals(m.key())) {
+                marker = (PanelVersionCompleted) EventJson.read(m.value(), PanelEvent.class);
+                assertThat(highestRowVersion).isLessThanOrEqualTo(marker.panelVersion());
+                assertThat(marker.rows()).isEqualTo(rows.size());
+                atMarker = new TreeMap<>(rows);
+            } else if (m.value() == null) {
+                rows.remove(m.key());
+            } else {
+                PanelRowChanged change = (PanelRowChanged) EventJson.read(m.value(), PanelEvent.class);
+                assertThat(m.key()).isEqualTo(PanelEvent.rowKey(change.row().cityId(), change.row().day()));
+                highestRowVersion = Math.max(highestRowVersion, change.panelVersion());
+                rows.put(m.key(), change.row());
+            }
+        }
+        assertThat(marker).isNotNull();
+        assertThat(rows).as("no row message after the last marker").isEqualTo(atMarker);
+        assertThat(marker.panelVersion()).isEqualTo(processor.snapshot().version());
+        assertThat(new Panel(new ArrayList<>(atMarker.values()), List.of()).toCsv()).isEqualTo(servedPanel());
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("panel_records_applied_total"));
+    }
+
+}
