@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate the hazard-stream demo data set: the five raw streams of docs panel-contract.md.
+"""Generate the hazard-stream demo data set: the five raw streams of the panel contract (panel-contract.md).
 
     python3 deploy/local/demo/generate_demo.py [--source DIR] [--out DIR]
 
@@ -34,8 +34,10 @@ Case cleaning (the source has a few day-to-day decreases of a cumulative count)
 3. Any remaining decrease is a revision (e.g. Hangzhou 330100: 165 -> 155 on 02-10): earlier days are lowered to
    the revised level (running minimum taken backwards from 2020-03-31), so the series is non-decreasing.
 
-Simulation model (seed SEED; Python's random.Random, only random() and gauss() are used)
--------------------------------------------------------------------------------------------
+Simulation model
+----------------
+Seed SEED = 20200201 (Python's random.Random; only random() and gauss() are used, whose streams are stable across
+Python 3 versions); the coefficients are the constants right below this text (ALPHA = -5.3, B_COMPETITION = 0.30, ...).
 Static covariates per city, independent draws:
   population           = round(exp(N(ln 4.5e6, 0.55)), -3)          persons
   gdp_per_capita       = round(exp(N(ln 60000, 0.40)))              yuan
