@@ -64,9 +64,7 @@ public final class DataTable {
                 rows.add(record.values());
             }
             return of(source, header, rows);
-        } catch (IOException | UncheckedIOException e) {
-            throw new BadInputException(source + ": not readable as CSV: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new BadInputException(source + ": not readable as CSV: " + e.getMessage(), e);
         }
     }
