@@ -40,15 +40,10 @@ final class CountingProcessLikelihood implements PartialLikelihood {
         final int p = d.vars;
         final int n = d.rows;
         final double[] x = d.x;
-        final double[] eta = new double[n];
-        for (int k = 0; k < n; k++) {
-            double z = 0;
-            int base = k * p;
-            for (int j = 0; j < p; j++) {
-                z += beta[j] * x[base + j];
-            }
-            eta[k] = z;
-        }
+        final double[] eta = linearPredictor(x, beta, n, p);
+        // the same in start order, so that the removal sweep reads memory sequentially (it matters at 1e6 rows)
+        final double[] xs = d.xByStart;
+        final double[] etaByStart = linearPredictor(xs, beta, n, p);
         double[] u = new double[p];
         double[] imat = new double[p * p]; // lower triangle accumulated, mirrored at the end
         double[] a = new double[p];
@@ -93,8 +88,7 @@ final class CountingProcessLikelihood implements PartialLikelihood {
 
                 // rows whose interval starts at or after dtime have left the risk set
                 for (; indx1 < to; indx1++) {
-                    int q = d.byStart[indx1];
-                    if (d.start[q] < dtime) {
+                    if (d.startByStart[indx1] < dtime) {
                         break;
                     }
                     nrisk--;
@@ -107,10 +101,10 @@ final class CountingProcessLikelihood implements PartialLikelihood {
                             java.util.Arrays.fill(s3, 0);
                         }
                     } else {
-                        etasum -= eta[q];
-                        double risk = Math.exp(eta[q] - recenter) * d.weight[q];
+                        etasum -= etaByStart[indx1];
+                        double risk = Math.exp(etaByStart[indx1] - recenter) * d.weightByStart[indx1];
                         denom -= risk;
-                        accumulate(a, cmat, s3, x, q * p, p, -risk);
+                        accumulate(a, cmat, s3, xs, indx1 * p, p, -risk);
                     }
                 }
 
@@ -189,6 +183,19 @@ final class CountingProcessLikelihood implements PartialLikelihood {
             }
         }
         return new Evaluation(newlk, u, imat, dInfo);
+    }
+
+    private static double[] linearPredictor(double[] x, double[] beta, int n, int p) {
+        double[] eta = new double[n];
+        for (int k = 0; k < n; k++) {
+            double z = 0;
+            int base = k * p;
+            for (int j = 0; j < p; j++) {
+                z += beta[j] * x[base + j];
+            }
+            eta[k] = z;
+        }
+        return eta;
     }
 
     /** a += r x, cmat(lower) += r x x', s3 += r x x x' (when kept). */

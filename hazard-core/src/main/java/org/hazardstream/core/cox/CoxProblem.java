@@ -25,6 +25,10 @@ final class CoxProblem {
     final double[] x;
     /** positions (into stop order) sorted by stratum, descending start */
     final int[] byStart;
+    /** the start order's copies (sequential memory for the removal sweep): start, weight and x by start order */
+    final double[] startByStart;
+    final double[] weightByStart;
+    final double[] xByStart;
     /** [from, to) position ranges of the strata in stop order */
     final int[] strataBounds;
     /** per variable: x_scaled = x * scale, so beta_original = beta_scaled * scale (agfit4's convention) */
@@ -100,6 +104,15 @@ final class CoxProblem {
         this.scale = new double[p];
         this.constant = new boolean[p];
         centreAndScale();
+        this.startByStart = new double[m];
+        this.weightByStart = new double[m];
+        this.xByStart = new double[m * p];
+        for (int i = 0; i < m; i++) {
+            int q = byStart[i];
+            startByStart[i] = start[q];
+            weightByStart[i] = weight[q];
+            System.arraycopy(x, q * p, xByStart, i * p, p);
+        }
     }
 
     int strataCount() {

@@ -29,7 +29,21 @@ import org.hazardstream.core.fit.Ties;
  * <li>tests: likelihood ratio 2(l(beta) - l(0)); Wald beta' V^-1 beta with the robust V when clustered (R's
  * wald.test); score u(0)' I(0)^-1 u(0). Unlike R, which takes them at the initial values, the null log-likelihood
  * and the score test are always at beta = 0, so that a warm start gives the same result as a cold one.</li>
+ * <li>concordance: R's concordance(fit); phTest: R's cox.zph(fit) (transform "km"), terms with estimate null left
+ * out.</li>
  * </ul>
+ *
+ * <p>Exact ties ({@link Ties#EXACT}): the estimates, model-based SE and log-likelihoods are those of R's agexact /
+ * coxexact (the same likelihood, computed by recursion instead of enumeration). For the rest this class does what
+ * R 3.5-3 does for a ties = "exact" fit, checked against R: the robust SE uses Breslow score residuals at the exact
+ * estimate times the exact-fit variance (R: residuals.coxph passes method == "efron", i.e. FALSE, to agscore);
+ * cox.zph uses Breslow sums at the exact estimate (R: zph1/zph2 with method == "efron" FALSE; compared with R on
+ * right-censored data, because R's cox.zph refuses a counting-process exact fit, whose result loses its "coxph"
+ * class in survival 3.5-3). Case weights are refused as in R. Firth's penalty is available with Efron and Breslow.
+ *
+ * <p>Honest results: a term that is constant or collinear (a zero pivot of the rank-revealing decomposition with R's
+ * toler.chol) gets estimate null and a warning; a coefficient that diverges (R's "Loglik converged before variable
+ * ...; beta may be infinite") keeps its last value and gets a warning; out of iterations, converged is false.
  */
 public final class CoxRegression {
 
@@ -114,7 +128,7 @@ public final class CoxRegression {
         }
         NewtonRaphson.Outcome outcome = p == 0
                 ? new NewtonRaphson.Outcome(init, atZero, ldlZero, atZero.logLik(), 0, true)
-                : NewtonRaphson.maximise(objective, init,
+                : NewtonRaphson.maximise(objective, init, isZero(init) ? atZero : null,
                         settings.firth() ? Math.max(settings.maxIterations(), FIRTH_MIN_ITERATIONS)
                                 : settings.maxIterations(), settings.epsilon(),
                         settings.cholTolerance(), settings.firth() ? FIRTH_STEP_TOLERANCE : 0);
@@ -240,6 +254,15 @@ public final class CoxRegression {
         }
         double value = ev.logLik() + 0.5 * (ldl.logDeterminant() - 2 * logScaleDet);
         return new PartialLikelihood.Evaluation(value, score, ev.info(), dI);
+    }
+
+    private static boolean isZero(double[] v) {
+        for (double x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] linearPredictor(CoxProblem problem, double[] betaScaled) {

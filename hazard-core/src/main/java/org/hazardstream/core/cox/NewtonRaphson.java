@@ -21,17 +21,18 @@ final class NewtonRaphson {
     }
 
     /**
+     * @param atInit        the objective at init when already known (the fit evaluates beta = 0 anyway), or null
      * @param stepTolerance 0 for R's rule; otherwise convergence also needs the next Newton step to be at most this
      *                      (in every coordinate). Firth's fit needs it: its step uses the information, not the
      *                      Hessian of the penalised likelihood, so it converges linearly and the log-likelihood rule
      *                      alone stops about 1e-5 short.
      */
-    static Outcome maximise(Objective objective, double[] init, int maxIter, double eps, double tolChol,
-                            double stepTolerance) {
+    static Outcome maximise(Objective objective, double[] init, PartialLikelihood.Evaluation atInit, int maxIter,
+                            double eps, double tolChol, double stepTolerance) {
         int p = init.length;
         double[] beta = init.clone();
         double[] oldBeta = new double[p];
-        PartialLikelihood.Evaluation ev = objective.evaluate(beta);
+        PartialLikelihood.Evaluation ev = atInit != null ? atInit : objective.evaluate(beta);
         SymmetricLdl ldl = new SymmetricLdl(ev.info(), p, tolChol);
         int rank = ldl.signedRank();
         double initialValue = ev.logLik();

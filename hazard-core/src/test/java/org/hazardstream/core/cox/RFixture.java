@@ -92,6 +92,7 @@ final class RFixture {
         String at = name + " [" + call() + "]: ";
         assertThat(fit.n()).as(at + "n").isEqualTo(number("n").intValue());
         assertThat(fit.events()).as(at + "events").isEqualTo(number("events").intValue());
+        assertThat(fit.iterations()).as(at + "Newton-Raphson iterations").isEqualTo(number("iter").intValue());
         close(at + "loglik", fit.logLikelihood(), number("loglik"));
         close(at + "null loglik", fit.nullLogLikelihood(), number("loglik0"));
         close(at + "LR test", fit.tests().likelihoodRatio().statistic(), number("lr"));
