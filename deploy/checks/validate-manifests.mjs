@@ -9,8 +9,9 @@
 //    --validate=strict`. A kind with no schema is an error, never skipped.
 // 2. References inside one rendering: selectors match pod labels, named ports exist, ConfigMaps exist,
 //    autoscaler targets exist, Strimzi resources name an existing Kafka, probes and resources are set,
-//    pods meet the "restricted" Pod Security Standard, no Secret object and no literal credential is
-//    shipped.
+//    pods meet the "restricted" Pod Security Standard, the single writers (panel-service,
+//    model-service) run one Recreate pod and are not autoscaled, no Secret object and no literal
+//    credential is shipped.
 // Prints one line per problem and exits 1 if there is any.
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -122,6 +123,10 @@ const matches = (selector, labels) =>
 
 const CREDENTIAL_NAME = /(PASSWORD|TOKEN|SECRET|CREDENTIAL)/i;
 
+// Single writers (deploy/README.md, Scaling): panel-service writes the one panel-version sequence and
+// model-service would refit every version once per replica. Exactly one pod, never two at once.
+const SINGLE_WRITERS = ["panel-service", "model-service"];
+
 function checkReferences(file, objects) {
   const id = (o) => `${basename(file)} ${o.kind}/${o.metadata?.name}`;
   const byKind = (kind) => objects.filter((o) => o.kind === kind);
@@ -177,6 +182,15 @@ function checkReferences(file, objects) {
       if (typeof p.targetPort !== "string") continue;
       const named = targets.some(({ w }) => w.spec.template.spec.containers.some((c) => (c.ports ?? []).some((cp) => cp.name === p.targetPort)));
       if (!named) problem(id(s), `targetPort ${p.targetPort} is not a named container port`);
+    }
+  }
+  for (const name of SINGLE_WRITERS) {
+    const d = workloads.find((w) => w.kind === "Deployment" && w.metadata.name === name);
+    if (!d) continue;
+    if (d.spec.replicas !== 1) problem(id(d), `a single writer: spec.replicas must be 1, not ${d.spec.replicas ?? "unset"}`);
+    if (d.spec.strategy?.type !== "Recreate") problem(id(d), "a single writer: strategy.type must be Recreate, so a rollout never runs two pods");
+    for (const hpa of byKind("HorizontalPodAutoscaler")) {
+      if (hpa.spec.scaleTargetRef.name === name) problem(id(hpa), `${name} is a single writer and must not be autoscaled`);
     }
   }
   for (const pdb of byKind("PodDisruptionBudget")) {

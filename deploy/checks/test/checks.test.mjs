@@ -98,6 +98,15 @@ test("a pod that may escalate privileges is refused (restricted Pod Security Sta
   assert.match(result.stderr, /container ingest-service: securityContext\.allowPrivilegeEscalation must be false/);
 });
 
+test("a second model-service replica is refused (single writer)", () => {
+  const model = deployment().replaceAll("ingest-service", "model-service")
+    .replace("spec:\n  selector:", "spec:\n  replicas: 2\n  strategy: {type: RollingUpdate}\n  selector:");
+  const result = validate(model);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Deployment\/model-service: a single writer: spec\.replicas must be 1, not 2/);
+  assert.match(result.stderr, /Deployment\/model-service: a single writer: strategy\.type must be Recreate/);
+});
+
 test("a literal credential in an env var is refused", () => {
   const env = "          env: [{name: QUARKUS_DATASOURCE_PASSWORD, value: hunter2}]";
   const result = validate(deployment({ env }));
