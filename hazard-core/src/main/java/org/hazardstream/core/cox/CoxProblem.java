@@ -185,41 +185,60 @@ final class CoxProblem {
         return lo;
     }
 
+    /** Row-major passes (a column-at-a-time loop would sweep the whole matrix once per covariate). */
     private void centreAndScale() {
         int p = vars;
         int strata = strataCount();
-        for (int j = 0; j < p; j++) {
-            boolean isConstant = true;
-            for (int g = 0; g < strata; g++) {
-                int from = strataBounds[g];
-                int to = strataBounds[g + 1];
-                double sw = 0;
-                double swx = 0;
-                double first = x[from * p + j];
-                for (int k = from; k < to; k++) {
-                    sw += weight[k];
-                    swx += weight[k] * x[k * p + j];
-                    if (x[k * p + j] != first) {
-                        isConstant = false;
+        double[] first = new double[p];
+        boolean[] varies = new boolean[p];
+        double[] sum = new double[p];
+        for (int g = 0; g < strata; g++) {
+            int from = strataBounds[g];
+            int to = strataBounds[g + 1];
+            java.util.Arrays.fill(sum, 0);
+            double sw = 0;
+            System.arraycopy(x, from * p, first, 0, p);
+            for (int k = from; k < to; k++) {
+                double w = weight[k];
+                sw += w;
+                int base = k * p;
+                for (int j = 0; j < p; j++) {
+                    double v = x[base + j];
+                    sum[j] += w * v;
+                    if (v != first[j]) {
+                        varies[j] = true;
                     }
                 }
-                double mean = sw > 0 ? swx / sw : 0;
-                for (int k = from; k < to; k++) {
-                    x[k * p + j] -= mean;
+            }
+            for (int j = 0; j < p; j++) {
+                sum[j] = sw > 0 ? sum[j] / sw : 0;
+            }
+            for (int k = from; k < to; k++) {
+                int base = k * p;
+                for (int j = 0; j < p; j++) {
+                    x[base + j] -= sum[j];
                 }
             }
-            double sw = 0;
-            double swa = 0;
-            for (int k = 0; k < rows; k++) {
-                sw += weight[k];
-                swa += weight[k] * Math.abs(x[k * p + j]);
+        }
+        double sw = 0;
+        double[] absDev = new double[p];
+        for (int k = 0; k < rows; k++) {
+            double w = weight[k];
+            sw += w;
+            int base = k * p;
+            for (int j = 0; j < p; j++) {
+                absDev[j] += w * Math.abs(x[base + j]);
             }
-            double f = swa > 0 ? sw / swa : 1.0;
-            scale[j] = f;
-            for (int k = 0; k < rows; k++) {
-                x[k * p + j] *= f;
+        }
+        for (int j = 0; j < p; j++) {
+            scale[j] = absDev[j] > 0 ? sw / absDev[j] : 1.0;
+            constant[j] = !varies[j];
+        }
+        for (int k = 0; k < rows; k++) {
+            int base = k * p;
+            for (int j = 0; j < p; j++) {
+                x[base + j] *= scale[j];
             }
-            constant[j] = isConstant;
         }
     }
 }
