@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,19 @@ import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.HazardModels;
 import org.hazardstream.core.panel.Panel;
 import org.hazardstream.events.FitResultEvent;
+import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.hazardstream.model.FitResultsTopic.Published;
+import org.hazardstream.model.config.ModelSettings;
+import org.hazardstream.model.messaging.FitResultPublisher;
+import org.hazardstream.model.messaging.PublishedResults;
 import org.hazardstream.model.service.ModelSpec;
 import org.hazardstream.model.service.ModelSpecs;
+import org.hazardstream.model.service.PanelSnapshot;
+import org.hazardstream.model.service.SpecFitter;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,6 +50,18 @@ class PanelRefitTest {
 
     @Inject
     ModelSpecs specs;
+
+    @Inject
+    FitResultPublisher publisher;
+
+    @Inject
+    PublishedResults publishedResults;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ModelSettings settings;
 
     @Test
     void everySpecIsPublishedWithTheLibrarysFitOfThatPanelVersion() {
@@ -77,7 +97,7 @@ class PanelRefitTest {
     }
 
     @Test
-    void rowsThatLeaveTheRiskSetAreRemovedFromTheReplica() {
+    void rowsThatLeaveTheRiskSetAreRemovedAndAWarmStartedRefitEqualsAColdFit() {
         Panel full = PanelTopic.demoPanel(STUDY_END);
         Panel shorter = PanelTopic.demoPanel(LocalDate.of(2020, 3, 10));
         assertThat(shorter.rows().size()).isLessThan(full.rows().size());
@@ -93,6 +113,42 @@ class PanelRefitTest {
         assertThat(after.lineage().rows()).isEqualTo(shorter.rows().size());
         assertThat(after.lineage().events()).isEqualTo(shorter.events());
         assertThat(after.result().n() + after.result().excludedRows()).isEqualTo(shorter.rows().size());
+
+        // Back to the full panel: each spec now starts from its estimates on the shorter one, and must still land
+        // on the fit the command line gets from scratch.
+        long againVersion = PanelTopic.publish(full);
+        awaitFitted(againVersion);
+        Map<String, Published> results = FitResultsTopic.ofVersion(againVersion);
+        DataTable data = full.toDataTable();
+        for (ModelSpec spec : specs.all()) {
+            if (results.containsKey(spec.name())) {
+                assertSameEstimates(results.get(spec.name()).event().result(),
+                        HazardModels.fit(data, spec.fitOptions()), 1e-9);
+            }
+        }
+        assertThat(results).isNotEmpty();
+    }
+
+    @Test
+    void afterARestartAVersionAlreadyPublishedIsNotPublishedAgain() {
+        Panel panel = PanelTopic.demoPanel(LocalDate.of(2020, 3, 20));
+        long version = PanelTopic.publish(panel);
+        awaitFitted(version);
+        int publishedBefore = FitResultsTopic.all().size();
+        int resultsOfVersion = FitResultsTopic.ofVersion(version).size();
+        assertThat(resultsOfVersion).isPositive();
+        double skippedBefore = registry.find("model.fits").tag("outcome", "already-published").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+
+        // A new fitter knows nothing, as after a restart; the replayed panel reaches the same version again.
+        SpecFitter restarted = new SpecFitter(specs, publisher, publishedResults, registry, settings);
+        restarted.fitAll(PanelSnapshot.of(new PanelVersionCompleted(version, panel.rows().size(), panel.cities(),
+                panel.events(), LocalDate.of(2020, 3, 20), 0, 0, Instant.now()), panel.rows()));
+
+        assertThat(FitResultsTopic.all()).hasSize(publishedBefore);
+        double skippedAfter = registry.find("model.fits").tag("outcome", "already-published").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertThat(skippedAfter - skippedBefore).isEqualTo(resultsOfVersion);
     }
 
     @Test

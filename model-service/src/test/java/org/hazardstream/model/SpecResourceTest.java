@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.util.List;
 
@@ -40,7 +41,9 @@ class SpecResourceTest {
 
     @Test
     void answersHealthAndServesItsApiDocument() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'model refits' }.data.specs", equalTo(7))
+                .body("checks.name", hasItem(containsString("Reactive Messaging")));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/fits"));
     }
 }

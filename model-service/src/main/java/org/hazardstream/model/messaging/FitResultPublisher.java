@@ -1,7 +1,10 @@
 package org.hazardstream.model.messaging;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hazardstream.core.fit.FitResultJson;
@@ -35,10 +38,17 @@ public class FitResultPublisher {
         this.emitter = emitter;
     }
 
-    /** Sends and waits for the broker's acknowledgement (acks=all); throws when the send fails. */
-    public void publish(FitResultEvent event) {
+    /**
+     * Sends and waits for the broker's acknowledgement (acks=all); throws when the send fails.
+     *
+     * @param optionsFingerprint the spec's {@link PublishedResults#fingerprint}, carried as a record header
+     */
+    public void publish(FitResultEvent event, String optionsFingerprint) {
         Message<String> message = Message.of(toJson(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.spec()).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.spec())
+                        .withHeaders(new RecordHeaders().add(PublishedResults.OPTIONS_HEADER,
+                                optionsFingerprint.getBytes(StandardCharsets.UTF_8)))
+                        .build());
         emitter.sendMessageAndAwait(message);
     }
 

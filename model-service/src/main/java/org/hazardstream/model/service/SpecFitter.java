@@ -3,6 +3,7 @@ package org.hazardstream.model.service;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.hazardstream.core.fit.HazardModels;
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.model.config.ModelSettings;
 import org.hazardstream.model.messaging.FitResultPublisher;
+import org.hazardstream.model.messaging.PublishedResults;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +30,8 @@ import io.micrometer.core.instrument.Timer;
  * <p>A spec whose model hazard-core does not implement yet, or whose fit throws, is logged and counted
  * ({@code model.fits{outcome=not-implemented|failed}}) and publishes nothing: the topic holds that spec's last good
  * result, and the other specs go on. A fit that ran but did not converge is published as it is (converged=false and
- * its warnings), since that is an honest result.
+ * its warnings), since that is an honest result. A spec whose result on this panel version, with the same options,
+ * is already on the topic (published before a restart) is not fitted again ({@code outcome=already-published}).
  */
 @ApplicationScoped
 public class SpecFitter {
@@ -38,20 +41,39 @@ public class SpecFitter {
     private final ModelSpecs specs;
     private final FitResultPublisher publisher;
     private final MeterRegistry registry;
-    private final boolean warmStart;
+    private final Set<String> warmStartModels;
+    private final PublishedResults publishedResults;
     private final Map<String, Map<String, Double>> previousEstimates = new ConcurrentHashMap<>();
     private final AtomicLong fittedVersion = new AtomicLong(-1);
+    // Spec name to the panel version and options fingerprint of its latest published result; read from the
+    // fit-results topic before the first fit, so a restart does not publish the same version twice.
+    private Map<String, PublishedVersion> published;
 
-    public SpecFitter(ModelSpecs specs, FitResultPublisher publisher, MeterRegistry registry, ModelSettings settings) {
+    private record PublishedVersion(long panelVersion, String optionsFingerprint) {
+    }
+
+    public SpecFitter(ModelSpecs specs, FitResultPublisher publisher, PublishedResults publishedResults,
+            MeterRegistry registry, ModelSettings settings) {
         this.specs = specs;
         this.publisher = publisher;
+        this.publishedResults = publishedResults;
         this.registry = registry;
-        this.warmStart = settings.refit().warmStart();
+        this.warmStartModels = Set.copyOf(settings.refit().warmStartModels());
         registry.gauge("model.panel.version.fitted", fittedVersion);
     }
 
-    /** Fits all specs on the same snapshot, one after the other; called on the refit worker thread. */
-    public void fitAll(PanelSnapshot snapshot) {
+    /** Fits all specs on the same snapshot, one after the other; called by one thread at a time (the worker). */
+    public synchronized void fitAll(PanelSnapshot snapshot) {
+        if (published == null) {
+            published = new ConcurrentHashMap<>();
+            publishedResults.read().forEach((spec, latest) -> {
+                published.put(spec, new PublishedVersion(latest.event().lineage().panelVersion(),
+                        latest.optionsFingerprint()));
+                if (latest.event().result().converged()) {
+                    previousEstimates.put(spec, estimates(latest.event().result()));
+                }
+            });
+        }
         DataTable data = snapshot.dataTable();
         FitResultEvent.Lineage lineage = snapshot.lineage();
         int published = 0;
@@ -72,9 +94,17 @@ public class SpecFitter {
 
     /** True when the spec's result was published. */
     private boolean fitAndPublish(ModelSpec spec, DataTable data, FitResultEvent.Lineage lineage) {
+        String fingerprint = PublishedResults.fingerprint(spec);
+        PublishedVersion already = published.get(spec.name());
+        if (already != null && already.panelVersion() >= lineage.panelVersion()
+                && fingerprint.equals(already.optionsFingerprint())) {
+            // Published before a restart: the compacted topic already holds this result.
+            count(spec, "already-published");
+            return false;
+        }
         FitOptions options = spec.fitOptions();
         Map<String, Double> start = previousEstimates.get(spec.name());
-        if (warmStart && start != null) {
+        if (start != null && warmStartModels.contains(options.model().id())) {
             options = options.withInitialEstimates(start);
         }
         long began = System.nanoTime();
@@ -105,7 +135,8 @@ public class SpecFitter {
         FitResultEvent event = new FitResultEvent(UUID.randomUUID().toString(), spec.name(), Instant.now(),
                 TimeUnit.NANOSECONDS.toMillis(nanos), lineage, result);
         try {
-            publisher.publish(event);
+            publisher.publish(event, fingerprint);
+            published.put(spec.name(), new PublishedVersion(lineage.panelVersion(), fingerprint));
             return true;
         } catch (RuntimeException e) {
             registry.counter("model.results.publish.failures", "spec", spec.name()).increment();
