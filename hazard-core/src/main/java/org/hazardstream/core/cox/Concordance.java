@@ -14,8 +14,8 @@ final class Concordance {
     private Concordance() {
     }
 
-    /** @param eta linear predictor per problem position */
-    static double compute(CoxProblem d, double[] eta) {
+    /** @param eta linear predictor per problem position; null when there is no comparable pair */
+    static Double compute(CoxProblem d, double[] eta) {
         double concordant = 0;
         double discordant = 0;
         double tied = 0;
@@ -84,7 +84,7 @@ final class Concordance {
             }
         }
         double pairs = concordant + discordant + tied;
-        return (concordant + tied / 2) / pairs;
+        return pairs > 0 ? (concordant + tied / 2) / pairs : null;
     }
 
     private static void add(double[] tree, int i, double v) {

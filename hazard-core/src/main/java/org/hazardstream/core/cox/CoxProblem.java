@@ -33,8 +33,6 @@ final class CoxProblem {
     final int[] strataBounds;
     /** per variable: x_scaled = x * scale, so beta_original = beta_scaled * scale (agfit4's convention) */
     final double[] scale;
-    /** per variable: true when the variable is constant over the used rows of every stratum */
-    final boolean[] constant;
 
     CoxProblem(CoxData data) {
         int n = data.rows();
@@ -58,7 +56,9 @@ final class CoxProblem {
         double[] dStart = data.start();
         double[] dStop = data.stop();
         boolean[] dEvent = data.event();
-        int[] order = IndexSort.sort(candidates, (a, b) -> {
+        int[] order = stopOrder(candidates, s, dStop, dEvent);
+        if (order == null) {
+            order = IndexSort.sort(candidates, (a, b) -> {
             int sa = s == null ? 0 : s[a];
             int sb = s == null ? 0 : s[b];
             if (sa != sb) {
@@ -69,7 +69,8 @@ final class CoxProblem {
                 return c;
             }
             return Boolean.compare(dEvent[a], dEvent[b]);
-        });
+            });
+        }
         this.rows = m;
         this.dataRow = order;
         this.start = new double[m];
@@ -94,7 +95,8 @@ final class CoxProblem {
         for (int k = 0; k < m; k++) {
             positions[k] = k;
         }
-        this.byStart = IndexSort.sort(positions, (a, b) -> {
+        int[] startOrder = IndexSort.sortDescending(stratum, start, null, m);
+        this.byStart = startOrder != null ? startOrder : IndexSort.sort(positions, (a, b) -> {
             if (stratum[a] != stratum[b]) {
                 return Integer.compare(stratum[a], stratum[b]);
             }
@@ -102,7 +104,6 @@ final class CoxProblem {
         });
         this.strataBounds = bounds(stratum);
         this.scale = new double[p];
-        this.constant = new boolean[p];
         centreAndScale();
         this.startByStart = new double[m];
         this.weightByStart = new double[m];
@@ -113,6 +114,31 @@ final class CoxProblem {
             weightByStart[i] = weight[q];
             System.arraycopy(x, q * p, xByStart, i * p, p);
         }
+    }
+
+    /** The stop order of the used rows through the packed-key sort, or null when it cannot pack the key. */
+    private static int[] stopOrder(int[] candidates, int[] strata, double[] stop, boolean[] event) {
+        int m = candidates.length;
+        int[] g = strata == null ? null : new int[m];
+        double[] v = new double[m];
+        boolean[] f = new boolean[m];
+        for (int k = 0; k < m; k++) {
+            int r = candidates[k];
+            if (g != null) {
+                g[k] = strata[r];
+            }
+            v[k] = stop[r];
+            f[k] = event[r];
+        }
+        int[] local = IndexSort.sortDescending(g, v, f, m);
+        if (local == null) {
+            return null;
+        }
+        int[] order = new int[m];
+        for (int k = 0; k < m; k++) {
+            order[k] = candidates[local[k]];
+        }
+        return order;
     }
 
     int strataCount() {
@@ -189,25 +215,18 @@ final class CoxProblem {
     private void centreAndScale() {
         int p = vars;
         int strata = strataCount();
-        double[] first = new double[p];
-        boolean[] varies = new boolean[p];
         double[] sum = new double[p];
         for (int g = 0; g < strata; g++) {
             int from = strataBounds[g];
             int to = strataBounds[g + 1];
             java.util.Arrays.fill(sum, 0);
             double sw = 0;
-            System.arraycopy(x, from * p, first, 0, p);
             for (int k = from; k < to; k++) {
                 double w = weight[k];
                 sw += w;
                 int base = k * p;
                 for (int j = 0; j < p; j++) {
-                    double v = x[base + j];
-                    sum[j] += w * v;
-                    if (v != first[j]) {
-                        varies[j] = true;
-                    }
+                    sum[j] += w * x[base + j];
                 }
             }
             for (int j = 0; j < p; j++) {
@@ -232,7 +251,6 @@ final class CoxProblem {
         }
         for (int j = 0; j < p; j++) {
             scale[j] = absDev[j] > 0 ? sw / absDev[j] : 1.0;
-            constant[j] = !varies[j];
         }
         for (int k = 0; k < rows; k++) {
             int base = k * p;

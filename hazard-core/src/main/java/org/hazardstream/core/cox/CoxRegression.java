@@ -198,7 +198,7 @@ public final class CoxRegression {
                 new FitResult.TestStatistic(scoreTest, df, CoxStatistics.chiSquareUpper(scoreTest, df)));
 
         double[] eta = linearPredictor(problem, betaScaled);
-        double concordance = Concordance.compute(problem, eta);
+        Double concordance = Concordance.compute(problem, eta);
         FitResult.PhTest phTest = null;
         if (df > 0) {
             try {

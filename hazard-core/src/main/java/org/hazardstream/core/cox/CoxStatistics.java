@@ -11,8 +11,11 @@ final class CoxStatistics {
 
     /** P(chi-square with df degrees of freedom > x). */
     static double chiSquareUpper(double x, int df) {
-        if (df <= 0 || !(x >= 0)) {
-            return x >= 0 && df <= 0 ? Double.NaN : 1.0;
+        if (Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (df <= 0 || x <= 0) {
+            return 1.0; // no term, or a statistic at (or a round-off below) zero
         }
         return Gamma.regularizedGammaQ(df / 2.0, x / 2.0);
     }

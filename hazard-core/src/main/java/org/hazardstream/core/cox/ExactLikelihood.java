@@ -91,8 +91,7 @@ final class ExactLikelihood implements PartialLikelihood {
                 for (int i = 0; i < size; i++) {
                     centre = Math.max(centre, eta[members[i]]);
                 }
-                addTiedSet(members, size, deaths, eta, centre, x, p, u, info);
-                loglik -= deaths * centre + lastLogDenominator;
+                loglik -= deaths * centre + addTiedSet(members, size, deaths, eta, centre, x, p, u, info);
             }
         }
         for (int i = 0; i < p; i++) {
@@ -103,13 +102,12 @@ final class ExactLikelihood implements PartialLikelihood {
         return new Evaluation(loglik, u, info, null);
     }
 
-    private double lastLogDenominator;
-
     /**
      * B0[k] = sum over subsets S of size k of prod r; B1[k], B2[k] its first and second derivatives in beta.
      * Updated member by member with k descending so that B[k-1] still holds the previous member's values.
+     * Adds this event time's share to u and info and returns log B0[d].
      */
-    private void addTiedSet(int[] members, int size, int deaths, double[] eta, double centre, double[] x, int p,
+    private static double addTiedSet(int[] members, int size, int deaths, double[] eta, double centre, double[] x, int p,
                             double[] u, double[] info) {
         int dd = deaths;
         double[] b0 = new double[dd + 1];
@@ -151,6 +149,6 @@ final class ExactLikelihood implements PartialLikelihood {
                 info[i * p + j] += b2[n2 + i * p + j] / f0 - mi * b1[n1 + j] / f0;
             }
         }
-        lastLogDenominator = Math.log(f0);
+        return Math.log(f0);
     }
 }
