@@ -26,7 +26,7 @@ public interface ModelSettings {
     interface Refit {
 
         /** Quiet time after the last panel version of a burst before fitting it. */
-        @WithDefault("200ms")
+        @WithDefault("50ms")
         Duration debounce();
 
         /** A continuous stream of versions is still fitted at least this often (debouncing never starves it). */
