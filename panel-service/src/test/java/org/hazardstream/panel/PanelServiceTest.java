@@ -234,7 +234,11 @@ class PanelServiceTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("panel_records_applied_total"));
+                .body(org.hamcrest.Matchers.containsString("panel_records_applied_total"))
+                .body(org.hamcrest.Matchers.containsString("panel_versions_total"))
+                .body(org.hamcrest.Matchers.containsString("panel_rows_changed_total"))
+                .body(org.hamcrest.Matchers.containsString("panel_consumer_lag"))
+                .body(org.hamcrest.Matchers.containsString("panel_outbox_pending"));
     }
 
 }

@@ -97,10 +97,14 @@ public class PanelProcessor {
     /** Applies a batch of raw-records messages in one transaction; see the class comment. */
     public synchronized BatchOutcome apply(List<ConsumerRecord<String, String>> batch) {
         ensureLoaded();
+        long started = System.nanoTime();
         try {
             BatchOutcome outcome = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(batch, false));
             publishSnapshot();
             metrics.recordBatch(outcome);
+            LOG.debugf("batch of %d: %d applied, %d duplicates, %d dead letters, %d rows changed -> version %d in %.1f ms",
+                    batch.size(), outcome.applied(), outcome.duplicates(), outcome.deadLetters(), outcome.rowsChanged(),
+                    outcome.version(), (System.nanoTime() - started) / 1e6);
             return outcome;
         } catch (RuntimeException e) {
             LOG.errorf(e, "batch of %d records failed; rebuilding the in-memory state from the database", batch.size());

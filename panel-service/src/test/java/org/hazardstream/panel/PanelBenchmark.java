@@ -33,13 +33,13 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Prints figures, asserts only correctness: the demo data set (128 cities, 67 days of daily data) streamed through
  * a real broker into a real PostgreSQL. Excluded from the default run; run it alone (fresh panel):
- * {@code mvn -B verify -pl panel-service -Dtest=PanelBenchmarkTest -Dpanel.benchmark.groups=}
+ * {@code mvn -B verify -pl panel-service -Dtest=PanelBenchmark -Dbenchmarks.excluded=}
  */
 @Tag("benchmark")
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
 @WithTestResource(PostgresTestResource.class)
-class PanelBenchmarkTest {
+class PanelBenchmark {
 
     private static final Path DEMO = Path.of("..", "deploy", "local", "demo");
     /** The last days are held back and sent one day (128 records) at a time. */
