@@ -6,15 +6,23 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapping of all events: ISO dates and instants, unknown fields ignored (consumers may lag producers). */
+import org.hazardstream.core.fit.FitResultJson;
+
+/**
+ * The one JSON mapping of all events: the fit contract's field order, ISO dates and instants, non-finite numbers as
+ * null (JSON has no NaN), unknown fields ignored (consumers may lag producers).
+ */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
+    // The fit contract's settings (field order, non-finite numbers as null) hold inside events too.
+    private static final ObjectMapper MAPPER = FitResultJson.configure(JsonMapper.builder())
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private EventJson() {
     }
