@@ -80,6 +80,15 @@ final class CoxProblem {
         this.stratum = new int[m];
         this.x = new double[m * p];
         double[][] cov = data.covariates();
+        // row-major in the data's order first (sequential reads), then one gather of whole rows: a gather straight
+        // from the p columns would miss the cache p times per row
+        double[] rowMajor = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            double[] column = cov[j];
+            for (int r = 0; r < n; r++) {
+                rowMajor[r * p + j] = column[r];
+            }
+        }
         for (int k = 0; k < m; k++) {
             int r = order[k];
             start[k] = dStart[r];
@@ -87,9 +96,7 @@ final class CoxProblem {
             event[k] = dEvent[r];
             weight[k] = w == null ? 1.0 : w[r];
             stratum[k] = s == null ? 0 : s[r];
-            for (int j = 0; j < p; j++) {
-                x[k * p + j] = cov[j][r];
-            }
+            System.arraycopy(rowMajor, r * p, x, k * p, p);
         }
         int[] positions = new int[m];
         for (int k = 0; k < m; k++) {

@@ -423,10 +423,12 @@ public final class CoxRegression {
                     }
                 }
             }
-            double[] s = new double[kept];
-            double[] t = new double[kept];
+            boolean complete = kept == rows;
+            double[] s = complete ? start : new double[kept];
+            double[] t = complete ? stop : new double[kept];
             boolean[] e = new boolean[kept];
-            double[][] x = new double[cov.length][kept];
+            // complete data (the usual case) keeps the parsed columns instead of copying them
+            double[][] x = complete ? cov : new double[cov.length][kept];
             String[] st = strata == null ? null : new String[kept];
             String[] cl = cluster == null ? null : new String[kept];
             for (int r = 0, k = 0; r < rows; r++) {
@@ -436,8 +438,10 @@ public final class CoxRegression {
                 s[k] = start[r];
                 t[k] = stop[r];
                 e[k] = o.eventCode() == null ? code[r] > 0 : code[r] == o.eventCode();
-                for (int j = 0; j < cov.length; j++) {
-                    x[j][k] = cov[j][r];
+                if (!complete) {
+                    for (int j = 0; j < cov.length; j++) {
+                        x[j][k] = cov[j][r];
+                    }
                 }
                 if (st != null) {
                     st[k] = strata[r];
