@@ -110,6 +110,20 @@
 
   // ---------- forest plot ----------
 
+  // Log-scale ticks at 1-2-5 steps around the data: Vega's own log ticks crowd their labels on narrow plots.
+  function logAxis(values) {
+    const positive = values.filter(v => v > 0 && Number.isFinite(v));
+    const ticks = [];
+    for (let exponent = -6; exponent <= 6; exponent++) {
+      [1, 2, 5].forEach(m => ticks.push(Number((m * Math.pow(10, exponent)).toPrecision(1))));
+    }
+    const low = Math.min(...positive, 1);
+    const high = Math.max(...positive, 1);
+    const from = ticks.filter(t => t <= low).pop() || ticks[0];
+    const to = ticks.find(t => t >= high) || ticks[ticks.length - 1];
+    return {domain: [from, to], values: ticks.filter(t => t >= from && t <= to)};
+  }
+
   function estimable(result) {
     return (result.coefficients || []).filter(c => c.estimate !== null && c.hazardRatio !== null
         && c.confLow !== null && c.confHigh !== null && c.term !== '(Intercept)');
@@ -146,6 +160,7 @@
       empty('forest', 'No estimable term.');
       return;
     }
+    const axis = logAxis(rows.map(r => r.confLow).concat(rows.map(r => r.confHigh)));
     const ratio = result.model === 'logit' ? 'odds ratio' : result.model === 'pce' ? 'rate ratio' : 'hazard ratio';
     const y = {field: 'term', type: 'nominal', sort: null, title: null};
     await draw('forest', {
@@ -159,8 +174,8 @@
           mark: {type: 'rule', strokeWidth: 2, color: '#1f77b4'},
           encoding: {
             y: y,
-            x: {field: 'confLow', type: 'quantitative', scale: {type: 'log'}, title: ratio + ' (log scale), 95% interval',
-              axis: {labelOverlap: 'greedy', labelSeparation: 6}},
+            x: {field: 'confLow', type: 'quantitative', scale: {type: 'log', domain: axis.domain},
+              title: ratio + ' (log scale), 95% interval', axis: {values: axis.values}},
             x2: {field: 'confHigh'}
           }
         },
@@ -268,7 +283,9 @@
       return;
     }
     const x = {field: 'panelVersion', type: 'quantitative', title: 'panel version', axis: {tickMinStep: 1}};
-    const color = {field: 'spec', type: 'nominal', title: 'spec'};
+    // The legend is shared by both layers; full opacity so that the faint band does not make it faint.
+    const color = {field: 'spec', type: 'nominal', title: 'spec', legend: {symbolOpacity: 1, symbolType: 'circle'}};
+    const axis = logAxis(points.map(p => p.confLow).concat(points.map(p => p.confHigh)));
     await draw('trajectory', {
       $schema: SCHEMA, width: 640, height: 260,
       title: state.term + ': ratio and 95% interval per panel version',
@@ -276,13 +293,15 @@
       layer: [
         {
           mark: {type: 'area', opacity: 0.12},
-          encoding: {x: x, y: {field: 'confLow', type: 'quantitative', scale: {type: 'log'}, title: 'ratio (log scale)'},
-            y2: {field: 'confHigh'}, color: Object.assign({legend: null}, color)}
+          encoding: {x: x, y: {field: 'confLow', type: 'quantitative', scale: {type: 'log', domain: axis.domain},
+              axis: {values: axis.values}, title: 'ratio (log scale)'},
+            y2: {field: 'confHigh'}, color: color}
         },
         {
           mark: {type: 'line', point: true},
           encoding: {
-            x: x, y: {field: 'hazardRatio', type: 'quantitative'}, color: color,
+            x: x, y: {field: 'hazardRatio', type: 'quantitative'},
+            color: color,
             tooltip: [{field: 'spec'}, {field: 'panelVersion'}, {field: 'dataThrough'},
               {field: 'hazardRatio', format: '.4g'}, {field: 'confLow', format: '.4g'}, {field: 'confHigh', format: '.4g'}]
           }
