@@ -58,7 +58,7 @@ public final class DataTable {
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (record.size() != header.size()) {
-                    throw new BadInputException(source + ": row " + rows.size() + 1 + " has " + record.size()
+                    throw new BadInputException(source + ": row " + (rows.size() + 1) + " has " + record.size()
                             + " fields, the header has " + header.size());
                 }
                 rows.add(record.values());

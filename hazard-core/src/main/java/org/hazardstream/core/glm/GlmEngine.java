@@ -14,7 +14,26 @@ public final class GlmEngine {
     private GlmEngine() {
     }
 
+    /**
+     * Fits from the warm start when there is one; a warm start from which IRLS diverges (say, the previous panel's
+     * estimates on data that moved a lot) is dropped for R's own start, with a warning, rather than failing the fit.
+     */
     public static GlmFit fit(GlmData data, GlmFamily family, GlmSettings settings) {
+        if (settings.initialEstimates() == null) {
+            return fitFrom(data, family, settings);
+        }
+        try {
+            return fitFrom(data, family, settings);
+        } catch (ArithmeticException diverged) {
+            GlmFit cold = fitFrom(data, family, settings.withInitialEstimates(null));
+            List<String> warnings = new ArrayList<>(cold.warnings());
+            warnings.add(0, "IRLS diverged from the initial estimates (" + diverged.getMessage()
+                    + "); refitted from the default start");
+            return cold.withWarnings(warnings);
+        }
+    }
+
+    private static GlmFit fitFrom(GlmData data, GlmFamily family, GlmSettings settings) {
         int n = data.rows();
         int p = data.terms().size();
         double[] y = data.y();

@@ -43,6 +43,12 @@ public record GlmFit(
         warnings = List.copyOf(warnings);
     }
 
+    /** The same fit with other warnings. */
+    public GlmFit withWarnings(List<String> newWarnings) {
+        return new GlmFit(family, terms, coefficients, aliased, unscaledCovariance, rank, mu, eta, workingWeights,
+                deviance, logLikelihood, aic, converged, iterations, newWarnings);
+    }
+
     public double standardError(int j) {
         return aliased[j] ? Double.NaN : Math.sqrt(unscaledCovariance[j][j]);
     }
