@@ -26,6 +26,7 @@ import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.hazardstream.infra.test.PostgresTestResource;
 import org.hazardstream.report.support.DashboardFixture;
+import org.hazardstream.report.support.PanelFixture;
 import org.hazardstream.report.support.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The packaged service (target/quarkus-app) killed with SIGKILL while it stores a stream of results, then started
  * again on the same database and consumer group, while some results are also published a second time: in the end
  * every result is stored exactly once. The broker and database are the same embedded ones the Quarkus tests use
- * (or the server named by -Dhazard.test.db.url).
+ * (or the server named by -Dhazard.test.db.url). The restarted service also rebuilds its adoption view from the panel
+ * topic.
  */
 class RestartIT {
 
@@ -66,6 +68,7 @@ class RestartIT {
         // The broker's minimum: the restarted service gets the partition 6 s after the kill, not 45 s.
         env.put("MP_MESSAGING_INCOMING_FIT_RESULTS_SESSION_TIMEOUT_MS", "6000");
 
+        PanelFixture.publishOnce(bootstrap);
         List<FitResultEvent> events = new ArrayList<>();
         for (int i = 1; i <= RESULTS; i++) {
             events.add(DashboardFixture.event(SPEC, "cox", i, i));
@@ -105,6 +108,9 @@ class RestartIT {
         assertThat(ids).hasSize(RESULTS).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(events.stream().map(FitResultEvent::eventId).toList());
         assertThat(new HashSet<>(ids)).hasSize(RESULTS);
+        // The adoption view has no table: the restarted service rebuilt it by replaying the panel topic.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(EventJson.mapper()
+                .readTree(get(port, "/api/v1/dashboard/adoption").body()).path("panelVersion").asLong()).isEqualTo(2));
         System.out.printf("RestartIT: %d of %d results stored when the first process was killed%n", storedAtKill, RESULTS);
         second.destroy();
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("graceful stop").isTrue();
