@@ -41,7 +41,8 @@ public class KnownCities {
     private final String bootstrapServers;
     private KafkaConsumer<String, String> reader;
 
-    public KnownCities(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public KnownCities(
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
