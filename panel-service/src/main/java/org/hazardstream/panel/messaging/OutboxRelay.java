@@ -41,8 +41,9 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private volatile boolean suspended;
 
-    public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, PanelConfig config,
-            MeterRegistry registry) {
+    public OutboxRelay(
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            PanelConfig config, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
         registry.gauge("panel.outbox.pending", this, relay -> relay.pendingQuietly());
