@@ -39,4 +39,29 @@ class DataTableTest {
         assertThatThrownBy(() -> parse("id,x\n1,2\n").numeric("y")).isInstanceOf(BadInputException.class)
                 .hasMessage("data.csv: no column 'y' (columns: id, x)");
     }
+
+    @Test
+    void numericColumnsReadAsTextGiveTheNumbersShortestForm() {
+        DataTable table = parse("id,x\n110000,1.50\n7.0,\n");
+        assertThat(table.text("id")).containsExactly("110000", "7");
+        assertThat(table.text("x")).containsExactly("1.5", null);
+    }
+
+    @Test
+    void aColumnWithTextKeepsEveryValueAsWritten() {
+        DataTable table = parse("id,x\n007,1\nA1,NaN\n");
+        assertThat(table.text("id")).containsExactly("7", "A1");
+        assertThatThrownBy(() -> table.numeric("x")).isInstanceOf(BadInputException.class)
+                .hasMessage("data.csv: row 2, column 'x': 'NaN' is not a finite number");
+        assertThatThrownBy(() -> table.numeric("id")).isInstanceOf(BadInputException.class)
+                .hasMessage("data.csv: row 2, column 'id': 'A1' is not a number");
+    }
+
+    @Test
+    void missingValuesMayBeEmptyOrNa() {
+        DataTable table = DataTable.of("rows", java.util.List.of("a", "b"),
+                java.util.List.of(new String[] {"1", null}, new String[] {"NA", "x"}));
+        assertThat(table.numeric("a")).containsExactly(1.0, Double.NaN);
+        assertThat(table.text("b")).containsExactly(null, "x");
+    }
 }
