@@ -34,6 +34,21 @@ public final class DemoStreamer {
 
     /** Streams the window start..end, pausing {@code pace} after each day once the panel has moved on. */
     public void stream(LocalDate start, LocalDate end, Duration pace) {
+        stream(start, end, pace, false);
+    }
+
+    /**
+     * Streams the window, and for each day measures the time from the answer to the day's last post to the moment
+     * report-service serves a Cox estimate whose data run through that day (ingest, Kafka, panel, model and report).
+     *
+     * @return the latency of each day, in milliseconds
+     */
+    public List<Long> streamMeasuringLatency(LocalDate start, LocalDate end) {
+        return stream(start, end, Duration.ZERO, true);
+    }
+
+    private List<Long> stream(LocalDate start, LocalDate end, Duration pace, boolean measure) {
+        List<Long> latencies = new ArrayList<>();
         ingest.post("cities", demo.cities().header(), demo.cities().rows());
         ingest.post("provinces", demo.provinces().header(), provincesKnownOn(start.minusDays(1)));
         ingest.post("national", demo.national().header(), demo.national().rowsWhere("date", before(start)));
@@ -44,13 +59,18 @@ public final class DemoStreamer {
                 start, demo.cities().rows().size(), adoptedBefore));
 
         long days = end.toEpochDay() - start.toEpochDay() + 1;
-        long lastVersion = panelVersion();
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             int daily = ingest.post("daily", demo.daily().header(), demo.daily().rowsOn("date", day));
             ingest.post("national", demo.national().header(), demo.national().rowsOn("date", day));
             ingest.post("provinces", demo.provinces().header(), demo.provinces().rowsOn("platform_launch_date", day));
             int adopted = ingest.post("adoptions", demo.adoptions().header(), demo.adoptions().rowsOn("date", day));
-            lastVersion = awaitPanelAfter(lastVersion, Duration.ofSeconds(15));
+            long posted = System.nanoTime();
+            if (measure) {
+                awaitCoxThrough(day, Duration.ofSeconds(60));
+                latencies.add((System.nanoTime() - posted) / 1_000_000);
+            } else {
+                awaitPanelThrough(day, Duration.ofSeconds(30));
+            }
             progress.accept(String.format(Locale.ROOT, "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s",
                     day.toEpochDay() - start.toEpochDay() + 1, days, day, daily, adopted, panelSummary(), coxSummary()));
             ServiceProcess.pause(pace);
@@ -60,6 +80,7 @@ public final class DemoStreamer {
         ingest.post("national", demo.national().header(), demo.national().rowsWhere("date", after(end)));
         ingest.post("adoptions", demo.adoptions().header(), demo.adoptions().rowsWhere("date", after(end)));
         ingest.post("provinces", demo.provinces().header(), demo.provinces().rowsWhere("platform_launch_date", after(end)));
+        return latencies;
     }
 
     /** Provinces as known on {@code day}: the launch date where it has happened, empty where it has not (yet). */
@@ -77,18 +98,33 @@ public final class DemoStreamer {
         return rows;
     }
 
-    private long panelVersion() {
-        return JsonGet.get(panelUrl + "/api/v1/panel/status").map(s -> s.path("panelVersion").asLong()).orElse(0L);
+    /** Waits until the panel service has applied the daily data of {@code day} (its status says data through it). */
+    private void awaitPanelThrough(LocalDate day, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !panelThrough(day)) {
+            ServiceProcess.pause(Duration.ofMillis(100));
+        }
     }
 
-    private long awaitPanelAfter(long version, Duration timeout) {
+    private void awaitCoxThrough(LocalDate day, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long current = panelVersion();
-        while (current <= version && System.nanoTime() < deadline) {
-            ServiceProcess.pause(Duration.ofMillis(100));
-            current = panelVersion();
+        while (System.nanoTime() < deadline && !coxThrough(day)) {
+            ServiceProcess.pause(Duration.ofMillis(5));
         }
-        return current;
+    }
+
+    private boolean coxThrough(LocalDate day) {
+        return JsonGet.get(reportUrl + "/api/v1/estimates/cox")
+                .map(s -> s.path("lineage").path("dataThrough").asText(""))
+                .filter(through -> !through.isEmpty() && !LocalDate.parse(through).isBefore(day))
+                .isPresent();
+    }
+
+    private boolean panelThrough(LocalDate day) {
+        return JsonGet.get(panelUrl + "/api/v1/panel/status")
+                .map(s -> s.path("dataThrough").asText(""))
+                .filter(through -> !through.isEmpty() && !LocalDate.parse(through).isBefore(day))
+                .isPresent();
     }
 
     private String panelSummary() {
