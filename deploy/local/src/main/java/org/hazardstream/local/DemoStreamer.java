@@ -34,7 +34,12 @@ public final class DemoStreamer {
 
     /** Streams the window start..end, pausing {@code pace} after each day once the panel has moved on. */
     public void stream(LocalDate start, LocalDate end, Duration pace) {
-        stream(start, end, pace, false);
+        stream(start, end, pace, false, day -> { });
+    }
+
+    /** As {@link #stream(LocalDate, LocalDate, Duration)}, calling {@code afterPosts} right after each day's posts. */
+    public void stream(LocalDate start, LocalDate end, Duration pace, Consumer<LocalDate> afterPosts) {
+        stream(start, end, pace, false, afterPosts);
     }
 
     /**
@@ -44,10 +49,11 @@ public final class DemoStreamer {
      * @return the latency of each day, in milliseconds
      */
     public List<Long> streamMeasuringLatency(LocalDate start, LocalDate end) {
-        return stream(start, end, Duration.ZERO, true);
+        return stream(start, end, Duration.ZERO, true, day -> { });
     }
 
-    private List<Long> stream(LocalDate start, LocalDate end, Duration pace, boolean measure) {
+    private List<Long> stream(LocalDate start, LocalDate end, Duration pace, boolean measure,
+            Consumer<LocalDate> afterPosts) {
         List<Long> latencies = new ArrayList<>();
         ingest.post("cities", demo.cities().header(), demo.cities().rows());
         ingest.post("provinces", demo.provinces().header(), provincesKnownOn(start.minusDays(1)));
@@ -65,6 +71,7 @@ public final class DemoStreamer {
             ingest.post("provinces", demo.provinces().header(), demo.provinces().rowsOn("platform_launch_date", day));
             int adopted = ingest.post("adoptions", demo.adoptions().header(), demo.adoptions().rowsOn("date", day));
             long posted = System.nanoTime();
+            afterPosts.accept(day);
             if (measure) {
                 awaitCoxThrough(day, Duration.ofSeconds(60));
                 latencies.add((System.nanoTime() - posted) / 1_000_000);

@@ -109,6 +109,20 @@ public final class LocalSystem implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /**
+     * Kills a service (SIGKILL, as a crash would) and starts it again on the same port with the same settings;
+     * returns once it is ready.
+     */
+    public synchronized ServiceProcess crashAndRestart(String name) {
+        ServiceProcess old = service(name);
+        old.kill();
+        ServiceProcess restarted = ServiceProcess.start(settings.repoRoot(), name, old.port(), environment(name),
+                settings.workDir().toAbsolutePath().resolve("logs"));
+        services.put(name, restarted);
+        restarted.awaitReady(Duration.ofSeconds(120));
+        return restarted;
+    }
+
     public ServiceProcess service(String name) {
         ServiceProcess service = services.get(name);
         if (service == null) {

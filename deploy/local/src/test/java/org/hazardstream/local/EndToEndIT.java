@@ -3,22 +3,19 @@ package org.hazardstream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.core.fit.FitOptions;
+import org.hazardstream.core.fit.FitOptionsParser;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.core.fit.Model;
 import org.hazardstream.core.panel.Panel;
 import org.hazardstream.core.panel.PanelBuilder;
-import org.hazardstream.core.panel.PanelRow;
 import org.hazardstream.core.panel.PanelSettings;
 import org.hazardstream.core.panel.RawData;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The walking skeleton, end to end: the four packaged services on a real Kafka broker and a real PostgreSQL.
- * The demo data go in through ingest's HTTP API; the Cox estimate comes back out of report-service, and must be
- * the estimate hazard-core computes offline on the panel built from the same files.
+ * The whole system, end to end: the four packaged services on a real Kafka broker and a real PostgreSQL. The demo data
+ * are streamed in day by day through ingest's HTTP API, as the local run does; at the end the panel service serves the
+ * panel the offline builder makes of the same files, and report-service serves, for every configured spec, the fit
+ * hazard-core computes offline on that panel (the command line's answer).
  */
 class EndToEndIT {
 
@@ -54,49 +52,82 @@ class EndToEndIT {
     }
 
     @Test
-    void demoDataPostedToIngestComeBackAsTheOfflineCoxEstimate() throws Exception {
+    void demoDataStreamedDayByDayEndAsTheOfflineFitOfEverySpec() throws Exception {
         Path demoDir = REPO.resolve("deploy/local/demo");
-        DemoData demo = DemoData.read(demoDir);
-        IngestClient ingest = new IngestClient(system.service("ingest-service").baseUrl(), TOKEN);
-        ingest.post("cities", demo.cities().header(), demo.cities().rows());
-        ingest.post("provinces", demo.provinces().header(), demo.provinces().rows());
-        ingest.post("national", demo.national().header(), demo.national().rows());
-        ingest.post("daily", demo.daily().header(), demo.daily().rows());
-        ingest.post("adoptions", demo.adoptions().header(), demo.adoptions().rows());
-
-        Panel offline = new PanelBuilder().build(RawData.readDirectory(demoDir), PanelSettings.study());
         String panelUrl = system.service("panel-service").baseUrl();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(JsonGet.get(panelUrl + "/api/v1/panel/status").map(s -> s.path("rows").asInt()))
-                        .contains(offline.rows().size()));
-
-        FitOptions cox = new FitOptions(Model.COX, PanelRow.COVARIATES, "city_id", null, null, null, null, null,
-                false, "city_id", null, null, null, null);
-        FitResult expected = HazardModels.fit(offline.toDataTable(), cox);
-
         String reportUrl = system.service("report-service").baseUrl();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            Optional<JsonNode> latest = JsonGet.get(reportUrl + "/api/v1/estimates/cox");
-            assertThat(latest).isPresent();
-            assertThat(latest.get().path("lineage").path("rows").asInt()).isEqualTo(offline.rows().size());
-        });
-        JsonNode served = JsonGet.get(reportUrl + "/api/v1/estimates/cox").orElseThrow();
-        assertThat(served.path("spec").asText()).isEqualTo("cox");
-        assertThat(served.path("events").asInt()).isEqualTo(expected.events());
-        for (FitResult.Coefficient c : expected.coefficients()) {
-            JsonNode row = coefficient(served, c.term());
-            if (c.estimate() == null) {
-                assertThat(row.path("estimate").isNull()).as(c.term()).isTrue();
-            } else {
-                assertThat(row.path("estimate").asDouble()).as(c.term())
-                        .isCloseTo(c.estimate(), org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(c.estimate()))));
-                assertThat(row.path("robustStdError").asDouble()).as(c.term())
-                        .isCloseTo(c.robustStdError(), org.assertj.core.data.Offset.offset(1e-9));
+        new DemoStreamer(DemoData.read(demoDir), new IngestClient(system.service("ingest-service").baseUrl(), TOKEN),
+                panelUrl, reportUrl, line -> System.out.println("[e2e] " + line))
+                .stream(LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ZERO,
+                        EndToEndIT::crashOneServiceNowAndThen);
+
+        // The panel service ends on exactly the panel the offline builder makes of the same files.
+        Panel offline = new PanelBuilder().build(RawData.readDirectory(demoDir), PanelSettings.study());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(JsonGet.get(panelUrl + "/api/v1/panel/status").map(s -> s.path("events").asInt()))
+                        .contains(offline.events()));
+        String panelCsv = HttpText.get(panelUrl + "/api/v1/panel");
+        assertThat(panelCsv).isEqualTo(offline.toCsv());
+        long finalVersion = JsonGet.get(panelUrl + "/api/v1/panel/status").orElseThrow().path("panelVersion").asLong();
+
+        // Every configured spec, as served by report-service, is hazard-core's fit of that panel with the spec's options.
+        JsonNode specs = JsonGet.get(system.service("model-service").baseUrl() + "/api/v1/specs").orElseThrow();
+        assertThat(specs).hasSize(7);
+        DataTable panel = offline.toDataTable();
+        for (JsonNode spec : specs) {
+            String name = spec.path("name").asText();
+            Map<String, String> options = new LinkedHashMap<>();
+            spec.path("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asText()));
+            FitResult expected = HazardModels.fit(panel, FitOptionsParser.parse(options));
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(JsonGet.get(reportUrl + "/api/v1/estimates/" + name)
+                            .map(r -> r.path("lineage").path("panelVersion").asLong())).as(name).contains(finalVersion));
+            JsonNode served = JsonGet.get(reportUrl + "/api/v1/estimates/" + name).orElseThrow();
+            assertNoVersionStoredTwice(name, JsonGet.get(reportUrl + "/api/v1/estimates/" + name + "/history?term="
+                    + expected.coefficients().get(0).term()).orElseThrow());
+            assertThat(served.path("spec").asText()).isEqualTo(name);
+            assertThat(served.path("n").asInt()).as(name).isEqualTo(expected.n());
+            assertThat(served.path("events").asInt()).as(name).isEqualTo(expected.events());
+            assertThat(served.path("lineage").path("rows").asInt()).as(name).isEqualTo(offline.rows().size());
+            assertClose(name + " logLikelihood", served.path("logLikelihood"), expected.logLikelihood());
+            for (FitResult.Coefficient c : expected.coefficients()) {
+                JsonNode row = coefficient(served, c.term());
+                String what = name + " " + c.term();
+                assertClose(what + " estimate", row.path("estimate"), c.estimate());
+                assertClose(what + " stdError", row.path("stdError"), c.stdError());
+                assertClose(what + " robustStdError", row.path("robustStdError"), c.robustStdError());
             }
         }
-        String panelCsv = HttpText.get(panelUrl + "/api/v1/panel");
-        assertThat(DataTable.parse(new StringReader(panelCsv), "panel").rowCount()).isEqualTo(offline.rows().size());
-        assertThat(panelCsv).isEqualTo(offline.toCsv());
+    }
+
+    /**
+     * Right after a day's posts, while they are still being processed, a service is killed (SIGKILL) and started
+     * again: a crash must lose nothing and duplicate nothing, so the end state is checked as if nothing had happened.
+     */
+    private static void crashOneServiceNowAndThen(LocalDate day) {
+        String victim = CRASHES.get(day);
+        if (victim != null) {
+            System.out.println("[e2e] " + day + ": killing and restarting " + victim);
+            system.crashAndRestart(victim);
+        }
+    }
+
+    private static final Map<LocalDate, String> CRASHES = Map.of(
+            LocalDate.parse("2020-02-10"), "panel-service",
+            LocalDate.parse("2020-02-25"), "model-service",
+            LocalDate.parse("2020-03-10"), "report-service",
+            LocalDate.parse("2020-03-20"), "ingest-service");
+
+    /** Equal to 1e-9, relative to the size of the value (warm starts stop a hair away from a cold start). */
+    private static void assertClose(String what, JsonNode served, Double expected) {
+        if (expected == null || !Double.isFinite(expected)) {
+            assertThat(served.isNull()).as(what + " is null").isTrue();
+            return;
+        }
+        assertThat(served.isNumber()).as(what + " is a number").isTrue();
+        assertThat(served.asDouble()).as(what)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
     }
 
     @Test
@@ -105,6 +136,16 @@ class EndToEndIT {
             String base = system.service(name).baseUrl();
             assertThat(JsonGet.get(base + "/q/health/ready").map(h -> h.path("status").asText())).as(name).contains("UP");
             assertThat(HttpText.get(base + "/q/openapi?format=json")).as(name).contains("\"openapi\"");
+        }
+    }
+
+    /** Each panel version of a spec is fitted and stored once, crashes of model- and report-service included. */
+    private static void assertNoVersionStoredTwice(String spec, JsonNode history) {
+        long previous = Long.MIN_VALUE;
+        for (JsonNode entry : history) {
+            long version = entry.path("panelVersion").asLong();
+            assertThat(version).as(spec + ": panel versions in the history, oldest first").isGreaterThan(previous);
+            previous = version;
         }
     }
 
