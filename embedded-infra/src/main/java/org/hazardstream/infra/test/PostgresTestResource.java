@@ -24,6 +24,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static EmbeddedDatabase embedded;
 
+    // The database this resource created on an external server, dropped again when the application stops.
+    private String externalAdminUrl;
+    private String externalUser;
+    private String externalDatabase;
+
     @Override
     public Map<String, String> start() {
         String name = "hs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -36,6 +41,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 throw new IllegalStateException("cannot create a test database on " + external + ": " + e.getMessage(), e);
             }
             String url = external.substring(0, external.lastIndexOf('/') + 1) + name;
+            externalAdminUrl = external;
+            externalUser = user;
+            externalDatabase = name;
             return datasource(url, user);
         }
         return datasource(embedded().database(name), EmbeddedDatabase.USER);
@@ -63,6 +71,16 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
-        // The server outlives a single Quarkus application; each start() got its own database.
+        // The embedded server outlives a single Quarkus application; a database on a shared server is dropped, so
+        // CI runs do not pile up databases there.
+        if (externalDatabase != null) {
+            try (Connection admin = DriverManager.getConnection(externalAdminUrl, externalUser, "");
+                    java.sql.Statement s = admin.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + externalDatabase + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("could not drop test database " + externalDatabase + ": " + e.getMessage());
+            }
+            externalDatabase = null;
+        }
     }
 }
