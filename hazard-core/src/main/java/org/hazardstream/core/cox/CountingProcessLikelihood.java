@@ -73,10 +73,7 @@ final class CountingProcessLikelihood implements PartialLikelihood {
             int person = from;
             int indx1 = from;
             while (person < to) {
-                int k = person;
-                while (k < to && !d.event[k]) {
-                    k++;
-                }
+                int k = d.nextEvent(person, to);
                 if (k == to) {
                     break;
                 }

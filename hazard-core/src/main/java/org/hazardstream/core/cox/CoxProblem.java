@@ -266,4 +266,16 @@ final class CoxProblem {
             }
         }
     }
+
+    /**
+     * The first row at or after {@code row} (rows sorted by decreasing stop within a stratum) that has an event, or
+     * {@code to} when there is none: where each sweep over the event times takes its next time.
+     */
+    int nextEvent(int row, int to) {
+        int k = row;
+        while (k < to && !event[k]) {
+            k++;
+        }
+        return k;
+    }
 }

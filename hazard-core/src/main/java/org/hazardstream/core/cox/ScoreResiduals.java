@@ -59,10 +59,7 @@ final class ScoreResiduals {
             int indx1 = from;
             int e = events;
             while (person < to) {
-                int k = person;
-                while (k < to && !d.event[k]) {
-                    k++;
-                }
+                int k = d.nextEvent(person, to);
                 if (k == to) {
                     break;
                 }
