@@ -35,10 +35,6 @@ public record DemoData(Stream cities, Stream daily, Stream national, Stream prov
             String iso = date.toString();
             return rowsWhere(column, iso::equals);
         }
-
-        public Stream withRows(List<List<String>> newRows) {
-            return new Stream(name, header, newRows);
-        }
     }
 
     public static DemoData read(Path dir) {

@@ -105,10 +105,6 @@ public final class LocalSystem implements AutoCloseable {
         return env;
     }
 
-    public String bootstrapServers() {
-        return broker.bootstrapServers();
-    }
-
     /**
      * Kills a service (SIGKILL, as a crash would) and starts it again on the same port with the same settings;
      * returns once it is ready.

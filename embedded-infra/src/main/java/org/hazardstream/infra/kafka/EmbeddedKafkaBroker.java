@@ -27,12 +27,10 @@ import kafka.server.KafkaRaftServer;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    private final Path logDir;
     private final int port;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server) {
-        this.logDir = logDir;
+    private EmbeddedKafkaBroker(int port, KafkaRaftServer server) {
         this.port = port;
         this.server = server;
     }
@@ -66,7 +64,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, clientPort, server);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(clientPort, server);
             broker.createTopics(TopicLayout.TOPICS);
             return broker;
         } catch (Exception e) {
@@ -100,10 +98,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    public Path logDir() {
-        return logDir;
     }
 
     /** Creates the topics that do not exist yet. */

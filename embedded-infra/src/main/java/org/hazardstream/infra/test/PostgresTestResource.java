@@ -71,8 +71,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
-        // The embedded server outlives a single Quarkus application; a database on a shared server is dropped, so
-        // CI runs do not pile up databases there.
+        // The embedded server outlives a single Quarkus application; a database on a shared server is dropped so
+        // CI runs do not pile up databases there. Known gap: in the CI pass the last application's databases are
+        // still found afterwards (this hook seems not to run at JVM exit), so .ci/run drops leftovers too.
         if (externalDatabase != null) {
             try (Connection admin = DriverManager.getConnection(externalAdminUrl, externalUser, "");
                     java.sql.Statement s = admin.createStatement()) {
