@@ -80,14 +80,81 @@ public final class DataTable {
 
     /** A table from rows of text fields in column order (null or empty = missing). */
     public static DataTable of(String source, List<String> columns, List<String[]> rows) {
-        Builder builder = new Builder(source, columns);
+        Rows table = rows(source, columns);
         for (String[] row : rows) {
-            for (int c = 0; c < columns.size(); c++) {
-                builder.columns[c].add(builder.rows, row[c]);
+            for (String field : row) {
+                table.text(field);
+            }
+            table.endRow();
+        }
+        return table.build();
+    }
+
+    /** A table filled row by row, field by field (see {@link Rows}). */
+    public static Rows rows(String source, List<String> columns) {
+        return new Rows(new Builder(source, columns));
+    }
+
+    /**
+     * Fills a table row by row, each row's fields in column order, typed exactly as a CSV read types them: a number
+     * given as a double is what its text in the CSV reads back to, so the table equals the one read from the same data
+     * written as CSV. (The model service's panel goes to the fitters this way, without printing and parsing every
+     * number of every row on each refit.)
+     */
+    public static final class Rows {
+        private final Builder builder;
+        private int field;
+
+        private Rows(Builder builder) {
+            this.builder = builder;
+        }
+
+        /** The next field as text; null or empty is missing. */
+        public Rows text(String value) {
+            builder.columns[next()].add(builder.rows, value);
+            return this;
+        }
+
+        /** The next field as a number; a non-finite one is kept as its text, as a CSV read would. */
+        public Rows number(double value) {
+            int column = next();
+            if (Double.isFinite(value)) {
+                builder.columns[column].add(builder.rows, value);
+            } else {
+                builder.columns[column].add(builder.rows, Double.toString(value));
+            }
+            return this;
+        }
+
+        /** The next field is missing. */
+        public Rows missing() {
+            return text(null);
+        }
+
+        public Rows endRow() {
+            if (field != builder.columns.length) {
+                throw new IllegalStateException(builder.source + ": row " + (builder.rows + 1) + " has " + field
+                        + " fields, the header has " + builder.columns.length);
             }
             builder.rows++;
+            field = 0;
+            return this;
         }
-        return builder.build();
+
+        public DataTable build() {
+            if (field != 0) {
+                throw new IllegalStateException(builder.source + ": the last row is not ended");
+            }
+            return builder.build();
+        }
+
+        private int next() {
+            if (field == builder.columns.length) {
+                throw new IllegalStateException(builder.source + ": row " + (builder.rows + 1)
+                        + " has more fields than the header's " + builder.columns.length);
+            }
+            return field++;
+        }
     }
 
     public String source() {
@@ -176,6 +243,18 @@ public final class DataTable {
                 switchToText(row);
                 store(row, v);
             }
+        }
+
+        /** A finite number: what {@link #add(int, String)} of its shortest text gives, without the text. */
+        void add(int row, double value) {
+            if (text != null) {
+                store(row, format(value));
+                return;
+            }
+            if (row == numbers.length) {
+                numbers = Arrays.copyOf(numbers, numbers.length * 2);
+            }
+            numbers[row] = value;
         }
 
         private void switchToText(int rows) {

@@ -68,11 +68,20 @@ public record Panel(List<PanelRow> rows, List<String> excludedCities) {
 
     /** The panel as a long-format table for the fitters (subject id column city_id). */
     public DataTable toDataTable() {
-        List<String[]> table = new ArrayList<>(rows.size());
+        DataTable.Rows table = DataTable.rows("panel", PanelRow.COLUMNS);
         for (PanelRow row : rows) {
-            table.add(row.toFields());
+            table.text(row.cityId()).text(row.provinceId()).number(row.day()).text(row.date().toString())
+                    .number(row.start()).number(row.stop()).number(row.event());
+            for (Double covariate : row.covariates()) {
+                if (covariate == null) {
+                    table.missing();
+                } else {
+                    table.number(covariate);
+                }
+            }
+            table.endRow();
         }
-        return DataTable.of("panel", PanelRow.COLUMNS, table);
+        return table.build();
     }
 
     /**

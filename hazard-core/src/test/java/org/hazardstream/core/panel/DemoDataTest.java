@@ -14,6 +14,7 @@ import java.util.NavigableMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.hazardstream.core.data.DataTable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,5 +84,12 @@ class DemoDataTest {
         try (Reader reader = Files.newBufferedReader(DEMO.resolve(file))) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }
+    }
+
+    @Test
+    void theFittersTableOfThePanelIsTheTableReadFromItsCsv() {
+        Panel panel = new PanelBuilder().build(RawData.readDirectory(DEMO), PanelSettings.study());
+        PanelCsvTest.assertSameTable(panel.toDataTable(),
+                DataTable.parse(new java.io.StringReader(panel.toCsv()), "panel.csv"));
     }
 }

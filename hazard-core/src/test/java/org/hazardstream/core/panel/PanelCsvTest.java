@@ -57,4 +57,36 @@ class PanelCsvTest {
         assertThat(Double.isNaN(table.numeric("media_reports")[0])).isTrue();
         assertThat(table.text("city_id")).containsExactly("A", "A");
     }
+
+    @Test
+    void theDataTableIsTheTableReadFromTheCsvWhateverTheIdsAndMissingValues() {
+        // Numeric and text city ids in one column (the column turns to text at the first text id, as a CSV read does),
+        // fractions, large integers and missing covariates.
+        RawData raw = data(city("330100", "330000", "population", "8000000", "gdp_per_capita", "152465.5"),
+                city("B7", "330000", "population", "12345678901234567"),
+                city("330200", "330000", "population", "0.1"),
+                daily("330100", "2020-01-29", "salience", "0.125", "cumulative_cases", "36"),
+                daily("B7", "2020-01-30", "salience", "1e-7"),
+                adoption("330200", "2020-02-02", "2"));
+        Panel panel = new PanelBuilder().build(raw, TWO_DAYS);
+
+        assertSameTable(panel.toDataTable(), DataTable.parse(new java.io.StringReader(panel.toCsv()), "panel.csv"));
+        assertThat(panel.toDataTable().text("city_id")).contains("B7", "330100");
+    }
+
+    /** Same columns and rows, every column the same as text and, where numeric, the same doubles. */
+    static void assertSameTable(DataTable actual, DataTable expected) {
+        assertThat(actual.columns()).isEqualTo(expected.columns());
+        assertThat(actual.rowCount()).isEqualTo(expected.rowCount());
+        for (String column : expected.columns()) {
+            assertThat(actual.text(column)).as(column).containsExactly(expected.text(column));
+            double[] numbers;
+            try {
+                numbers = expected.numeric(column);
+            } catch (org.hazardstream.core.data.BadInputException textColumn) {
+                continue;
+            }
+            assertThat(actual.numeric(column)).as(column).containsExactly(numbers);
+        }
+    }
 }
