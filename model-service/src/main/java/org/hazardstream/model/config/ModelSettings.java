@@ -25,13 +25,27 @@ public interface ModelSettings {
 
     interface Refit {
 
-        /** Quiet time after the last panel version of a burst before fitting it. */
-        @WithDefault("50ms")
+        /** Quiet time after the last panel version of a burst before the first fit on it (when the worker is idle). */
+        @WithDefault("10ms")
         Duration debounce();
 
         /** A continuous stream of versions is still fitted at least this often (debouncing never starves it). */
         @WithDefault("2s")
         Duration maxDelay();
+
+        /**
+         * Specs fitted whenever they are behind the newest panel version, before any other spec; the others take
+         * turns, the one behind longest first. The Cox estimate is what users watch.
+         */
+        @WithDefault("cox")
+        List<String> first();
+
+        /**
+         * Rounds of fits of every spec on a synthetic panel when the service starts, before the first real fit, so
+         * the first estimates come from compiled code (0: none).
+         */
+        @WithDefault("3")
+        int warmUpRounds();
 
         /**
          * Models whose specs start from their previous estimates (fewer iterations on a slightly changed panel).

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.hazardstream.model.service.ModelSpecs;
 import org.hazardstream.model.service.PanelReplica;
-import org.hazardstream.model.service.SpecFitter;
+import org.hazardstream.model.service.RefitScheduler;
 
 /**
  * What the refit side knows, next to the Kafka channels' own checks: the specs configured, the replica's size and
@@ -16,12 +16,12 @@ public class RefitHealthCheck implements HealthCheck {
 
     private final ModelSpecs specs;
     private final PanelReplica replica;
-    private final SpecFitter fitter;
+    private final RefitScheduler scheduler;
 
-    public RefitHealthCheck(ModelSpecs specs, PanelReplica replica, SpecFitter fitter) {
+    public RefitHealthCheck(ModelSpecs specs, PanelReplica replica, RefitScheduler scheduler) {
         this.specs = specs;
         this.replica = replica;
-        this.fitter = fitter;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -29,7 +29,7 @@ public class RefitHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("model refits").up()
                 .withData("specs", specs.all().size())
                 .withData("replicaRows", replica.size())
-                .withData("panelVersionFitted", fitter.fittedVersion())
+                .withData("panelVersionFitted", scheduler.fittedVersion())
                 .build();
     }
 }

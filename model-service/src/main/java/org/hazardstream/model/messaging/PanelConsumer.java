@@ -42,9 +42,12 @@ public class PanelConsumer {
     /** One poll's records, in topic order (batch mode: a replay of the whole topic goes at the speed of polling). */
     @Incoming("panel")
     public void consume(ConsumerRecords<String, String> records) {
+        long began = System.nanoTime();
         for (ConsumerRecord<String, String> record : records) {
             apply(record);
         }
+        LOG.debugf("applied %d panel messages in %.1f ms", Integer.valueOf(records.count()),
+                Double.valueOf((System.nanoTime() - began) / 1e6));
     }
 
     void apply(ConsumerRecord<String, String> record) {

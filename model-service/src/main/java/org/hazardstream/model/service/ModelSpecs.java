@@ -1,6 +1,7 @@
 package org.hazardstream.model.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +23,11 @@ public class ModelSpecs {
 
     @Inject
     public ModelSpecs(ModelSettings settings) {
-        this(settings.specs());
+        this(settings.specs(), settings.refit().first());
     }
 
-    ModelSpecs(Map<String, Map<String, String>> configured) {
+    /** @param first spec names fitted first in every round, in this order (see ModelSettings.Refit#first) */
+    ModelSpecs(Map<String, Map<String, String>> configured, List<String> first) {
         List<ModelSpec> parsed = new ArrayList<>();
         configured.forEach((name, options) -> {
             try {
@@ -34,11 +36,28 @@ public class ModelSpecs {
                 throw new IllegalStateException("model.specs." + name + ": " + e.getMessage(), e);
             }
         });
-        parsed.sort((a, b) -> a.name().compareTo(b.name()));
+        for (String name : first) {
+            if (!configured.containsKey(name)) {
+                throw new IllegalStateException("model.refit.first: no spec named '" + name + "' is configured");
+            }
+        }
+        parsed.sort(Comparator.comparingInt((ModelSpec spec) -> rank(first, spec.name()))
+                .thenComparing(ModelSpec::name));
         this.specs = List.copyOf(parsed);
     }
 
-    /** Every spec, by name. */
+    private static int rank(List<String> first, String name) {
+        int index = first.indexOf(name);
+        return index >= 0 ? index : first.size();
+    }
+
+    /** The spec of that name; an unknown name is a programming error. */
+    public ModelSpec byName(String name) {
+        return specs.stream().filter(spec -> spec.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no spec named '" + name + "'"));
+    }
+
+    /** Every spec in fitting order: the configured first ones, then the others by name. */
     public List<ModelSpec> all() {
         return specs;
     }

@@ -1,15 +1,21 @@
 package org.hazardstream.model.service;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.hazardstream.model.config.ModelSettings;
@@ -17,18 +23,22 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Decides when to refit. The panel consumer hands over each complete version and returns at once; fits run on one
- * worker thread, so a slow fit never holds up consumption of newer versions.
+ * Decides what to fit next. The panel consumer hands over each complete version and returns at once; fits run on one
+ * worker thread, one spec at a time, so a slow fit never holds up consumption of newer versions.
  *
  * <ul>
- *   <li>Debounce: a fit starts after {@code model.refit.debounce} without a newer version (a burst is fitted once),
- *       but no later than {@code model.refit.max-delay} after the first version waiting, so a steady stream of
- *       versions is still fitted.</li>
- *   <li>Only the newest: at most one snapshot waits; a newer one replaces it (the replaced version is counted in
- *       {@code model.panel.versions.skipped} and never fitted). A version not newer than the last one fitted is
- *       stale (a redelivered marker) and skipped too.</li>
+ *   <li>Only the newest: one snapshot is current; a newer one replaces it, and a replaced version no spec was fitted
+ *       on is counted in {@code model.panel.versions.skipped}. A version not newer than the current one is stale (a
+ *       redelivered marker) and skipped too.</li>
+ *   <li>Each step fits one spec on the current snapshot: the first specs ({@code model.refit.first}, the Cox model
+ *       users watch) whenever they are behind it, otherwise the other spec that has been behind longest (ties in
+ *       configured order). So a new version's Cox fit waits at most for the one fit in progress, never for the other
+ *       specs of an outdated version, and under a steady stream of versions every spec still takes its turn.</li>
+ *   <li>Debounce: after a quiet worker, the first step starts {@code model.refit.debounce} after the last version of
+ *       a burst, but no later than {@code model.refit.max-delay} after the first.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -36,82 +46,155 @@ public class RefitScheduler {
 
     private static final Logger LOG = Logger.getLogger(RefitScheduler.class);
 
-    private final Consumer<PanelSnapshot> fitter;
+    /** Fits one spec on one snapshot and publishes its result; runs on the worker thread. */
+    @FunctionalInterface
+    interface SpecFit {
+        void fit(String spec, PanelSnapshot snapshot);
+    }
+
+    /** The current snapshot; {@code state} says whether a step used it (exactly one of used or skipped wins). */
+    private record Current(PanelSnapshot snapshot, AtomicInteger state) {
+        static final int FRESH = 0;
+        static final int USED = 1;
+        static final int SKIPPED = 2;
+
+        Current(PanelSnapshot snapshot) {
+            this(snapshot, new AtomicInteger(FRESH));
+        }
+    }
+
+    private final List<String> specs;
+    private final Set<String> first;
+    private final SpecFit specFit;
     private final long debounceNanos;
     private final long maxDelayNanos;
     private final Counter received;
     private final Counter skipped;
+    private final AtomicLong fittedVersion = new AtomicLong(-1);
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "model-refit");
         thread.setDaemon(true);
         return thread;
     });
 
-    private final AtomicReference<PanelSnapshot> waiting = new AtomicReference<>();
-    // Guarded by this: the scheduled run and when the oldest waiting snapshot arrived.
-    private ScheduledFuture<?> scheduledRun;
-    private long firstWaitingSince;
-    private volatile long lastFitted = Long.MIN_VALUE;
+    private final AtomicReference<Current> current = new AtomicReference<>();
+    // Guarded by this: the debounced step and when the first version of the burst it waits for arrived.
+    private ScheduledFuture<?> debouncedStep;
+    private long burstSince;
+    // Worker thread only: the panel version each spec was last fitted (or tried) on, in configured order.
+    private final Map<String, Long> specVersion = new LinkedHashMap<>();
 
     @Inject
-    public RefitScheduler(SpecFitter fitter, ModelSettings settings, MeterRegistry registry) {
-        this(fitter::fitAll, settings.refit().debounce(), settings.refit().maxDelay(), registry);
+    public RefitScheduler(SpecFitter fitter, ModelSpecs specs, ModelSettings settings, MeterRegistry registry) {
+        this(specs.all().stream().map(ModelSpec::name).toList(), Set.copyOf(settings.refit().first()), fitter::fit,
+                settings.refit().debounce(), settings.refit().maxDelay(), registry);
+        int rounds = settings.refit().warmUpRounds();
+        // The worker's first task: steps on real versions queue behind it.
+        worker.execute(() -> WarmUp.run(specs.all(), rounds));
     }
 
-    /** @param fitter fits every spec on a snapshot and publishes the results; runs on the worker thread */
-    RefitScheduler(Consumer<PanelSnapshot> fitter, Duration debounce, Duration maxDelay, MeterRegistry registry) {
-        this.fitter = fitter;
+    /**
+     * @param specs the spec names in fitting order
+     * @param first the specs fitted whenever they are behind the current snapshot
+     */
+    RefitScheduler(List<String> specs, Set<String> first, SpecFit specFit, Duration debounce, Duration maxDelay,
+            MeterRegistry registry) {
+        this.specs = List.copyOf(specs);
+        this.first = Set.copyOf(first);
+        this.specFit = specFit;
         this.debounceNanos = debounce.toNanos();
         this.maxDelayNanos = Math.max(debounceNanos, maxDelay.toNanos());
         this.received = registry.counter("model.panel.versions.received");
         this.skipped = registry.counter("model.panel.versions.skipped");
+        registry.gauge("model.panel.version.fitted", fittedVersion);
+        specs.forEach(spec -> specVersion.put(spec, -1L));
     }
 
-    /** A complete panel version: fit it soon unless a newer one comes first. Never blocks. */
+    /** Created at start-up, not at the first panel version, so the warm-up runs while the panel topic replays. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("refit scheduler started for specs %s", specs);
+    }
+
+    /** A complete panel version: it becomes the one to fit unless it is stale. Never blocks. */
     public void versionCompleted(PanelSnapshot snapshot) {
         received.increment();
-        if (snapshot.panelVersion() <= lastFitted) {
+        LOG.debugf("panel version %d complete (%d rows)", snapshot.panelVersion(), snapshot.panel().rows().size());
+        Current next = new Current(snapshot);
+        Current replaced = current.getAndUpdate(
+                old -> old != null && old.snapshot().panelVersion() >= snapshot.panelVersion() ? old : next);
+        if (replaced != null && replaced.snapshot().panelVersion() >= snapshot.panelVersion()) {
             skipped.increment();
-            LOG.debugf("panel version %d skipped: version %d is already fitted", snapshot.panelVersion(), lastFitted);
+            LOG.debugf("panel version %d skipped: version %d is already current", snapshot.panelVersion(),
+                    replaced.snapshot().panelVersion());
             return;
         }
-        PanelSnapshot superseded = waiting.getAndSet(snapshot);
-        if (superseded != null) {
+        if (replaced != null && replaced.state().compareAndSet(Current.FRESH, Current.SKIPPED)) {
             skipped.increment();
-            LOG.debugf("panel version %d superseded by %d before its fit", superseded.panelVersion(),
+            LOG.debugf("panel version %d superseded by %d before any fit", replaced.snapshot().panelVersion(),
                     snapshot.panelVersion());
         }
-        schedule();
+        debounce();
     }
 
-    private synchronized void schedule() {
+    /** The latest panel version every spec has been fitted (or tried) on; -1 before that. */
+    public long fittedVersion() {
+        return fittedVersion.get();
+    }
+
+    private synchronized void debounce() {
         long now = System.nanoTime();
-        if (scheduledRun == null || scheduledRun.isDone()) {
-            firstWaitingSince = now;
-        } else if (!scheduledRun.cancel(false)) {
-            // Already running: it takes whatever is waiting when it starts; schedule a follow-up for the rest.
-            firstWaitingSince = now;
+        if (debouncedStep == null || debouncedStep.isDone() || !debouncedStep.cancel(false)) {
+            burstSince = now;
         }
-        long delay = Math.min(debounceNanos, Math.max(0, firstWaitingSince + maxDelayNanos - now));
-        scheduledRun = worker.schedule(this::fitWaiting, delay, TimeUnit.NANOSECONDS);
+        long delay = Math.min(debounceNanos, Math.max(0, burstSince + maxDelayNanos - now));
+        debouncedStep = worker.schedule(this::step, delay, TimeUnit.NANOSECONDS);
     }
 
-    private void fitWaiting() {
-        PanelSnapshot snapshot = waiting.getAndSet(null);
-        if (snapshot == null) {
+    /** Fits the next spec on the current snapshot, and asks for another step while any spec is behind it. */
+    private void step() {
+        Current taken = current.get();
+        while (taken != null && !taken.state().compareAndSet(Current.FRESH, Current.USED)
+                && taken.state().get() != Current.USED) {
+            taken = current.get(); // replaced (and counted skipped) between the read and the claim
+        }
+        if (taken == null) {
             return;
         }
-        if (snapshot.panelVersion() <= lastFitted) {
-            skipped.increment();
+        PanelSnapshot snapshot = taken.snapshot();
+        String spec = nextSpec(snapshot.panelVersion());
+        if (spec == null) {
             return;
         }
         try {
-            fitter.accept(snapshot);
+            specFit.fit(spec, snapshot);
         } catch (RuntimeException e) {
-            // fitAll guards each spec; this is a last line so the worker thread survives anything.
-            LOG.errorf(e, "refit of panel version %d failed", snapshot.panelVersion());
+            // The fitter guards each fit; this is a last line so the worker thread survives anything.
+            LOG.errorf(e, "refit of spec %s on panel version %d failed", spec, snapshot.panelVersion());
         }
-        lastFitted = snapshot.panelVersion();
+        specVersion.put(spec, snapshot.panelVersion());
+        long everySpec = specVersion.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+        if (fittedVersion.getAndSet(everySpec) < everySpec) {
+            LOG.infof("panel version %d (%d rows, %d events): every spec fitted", everySpec, snapshot.lineage().rows(),
+                    snapshot.lineage().events());
+        }
+        worker.execute(this::step);
+    }
+
+    /** The first spec behind {@code version} if any, else the other spec behind it for longest; null if none is. */
+    private String nextSpec(long version) {
+        String next = null;
+        for (Map.Entry<String, Long> spec : specVersion.entrySet()) {
+            if (spec.getValue() >= version) {
+                continue;
+            }
+            if (first.contains(spec.getKey())) {
+                return spec.getKey();
+            }
+            if (next == null || spec.getValue() < specVersion.get(next)) {
+                next = spec.getKey();
+            }
+        }
+        return next;
     }
 
     @PreDestroy

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitResult;
@@ -25,11 +25,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Fits every spec on one panel snapshot and publishes each result.
+ * Fits a spec on a panel snapshot and publishes the result (the scheduler decides which spec on which snapshot).
  *
- * <p>A spec whose model hazard-core does not implement yet, or whose fit throws, is logged and counted
- * ({@code model.fits{outcome=not-implemented|failed}}) and publishes nothing: the topic holds that spec's last good
- * result, and the other specs go on. A fit that ran but did not converge is published as it is (converged=false and
+ * <p>A spec whose model hazard-core does not implement yet, that the panel cannot support yet (no event, no row of the
+ * spec's cause), or whose fit throws, is logged and counted
+ * ({@code model.fits{outcome=not-implemented|not-fittable|failed}}) and publishes nothing: the topic holds that spec's
+ * last good result, and the other specs go on. A fit that ran but did not converge is published as it is (converged=false and
  * its warnings), since that is an honest result. A spec whose result on this panel version, with the same options,
  * is already on the topic (published before a restart) is not fitted again ({@code outcome=already-published}).
  */
@@ -44,10 +45,11 @@ public class SpecFitter {
     private final Set<String> warmStartModels;
     private final PublishedResults publishedResults;
     private final Map<String, Map<String, Double>> previousEstimates = new ConcurrentHashMap<>();
-    private final AtomicLong fittedVersion = new AtomicLong(-1);
     // Spec name to the panel version and options fingerprint of its latest published result; read from the
     // fit-results topic before the first fit, so a restart does not publish the same version twice.
     private Map<String, PublishedVersion> published;
+    private long tableVersion = -1;
+    private DataTable table;
 
     private record PublishedVersion(long panelVersion, String optionsFingerprint) {
     }
@@ -59,11 +61,11 @@ public class SpecFitter {
         this.publishedResults = publishedResults;
         this.registry = registry;
         this.warmStartModels = Set.copyOf(settings.refit().warmStartModels());
-        registry.gauge("model.panel.version.fitted", fittedVersion);
     }
 
-    /** Fits all specs on the same snapshot, one after the other; called by one thread at a time (the worker). */
-    public synchronized void fitAll(PanelSnapshot snapshot) {
+    /** Fits one spec on a snapshot and publishes the result; called by one thread at a time (the worker). */
+    public synchronized void fit(String specName, PanelSnapshot snapshot) {
+        long began = System.nanoTime();
         if (published == null) {
             published = new ConcurrentHashMap<>();
             publishedResults.read().forEach((spec, latest) -> {
@@ -74,22 +76,16 @@ public class SpecFitter {
                 }
             });
         }
-        DataTable data = snapshot.dataTable();
-        FitResultEvent.Lineage lineage = snapshot.lineage();
-        int published = 0;
-        for (ModelSpec spec : specs.all()) {
-            if (fitAndPublish(spec, data, lineage)) {
-                published++;
-            }
+        if (tableVersion != snapshot.panelVersion()) {
+            // Every spec of a version reads the same table: built once per version.
+            table = snapshot.dataTable();
+            tableVersion = snapshot.panelVersion();
         }
-        fittedVersion.set(snapshot.panelVersion());
-        LOG.infof("panel version %d (%d rows, %d events): %d of %d specs fitted and published",
-                lineage.panelVersion(), lineage.rows(), lineage.events(), published, specs.all().size());
-    }
-
-    /** The latest panel version whose specs were all fitted, -1 before the first. */
-    public long fittedVersion() {
-        return fittedVersion.get();
+        ModelSpec spec = specs.byName(specName);
+        if (fitAndPublish(spec, table, snapshot.lineage())) {
+            LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms (table included)", specName,
+                    snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
+        }
     }
 
     /** True when the spec's result was published. */
@@ -113,6 +109,12 @@ public class SpecFitter {
             result = HazardModels.fit(data, options);
         } catch (UnsupportedOperationException e) {
             count(spec, "not-implemented");
+            LOG.warnf("spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(),
+                    e.getMessage());
+            return false;
+        } catch (BadInputException e) {
+            // The panel does not support the model yet (no event, no row of a cause): normal early in a diffusion.
+            count(spec, "not-fittable");
             LOG.warnf("spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(),
                     e.getMessage());
             return false;

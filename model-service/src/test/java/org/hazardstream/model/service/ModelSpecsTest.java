@@ -3,6 +3,7 @@ package org.hazardstream.model.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.hazardstream.core.fit.Model;
@@ -24,7 +25,7 @@ class ModelSpecsTest {
     @Test
     void aSpecIsTheCommandLinesOptions() {
         ModelSpecs specs = new ModelSpecs(Map.of("cox-breslow", Map.of("model", "cox", "covariates", "a,b",
-                "id", "city_id", "ties", "breslow", "cluster", "city_id")));
+                "id", "city_id", "ties", "breslow", "cluster", "city_id")), List.of());
 
         ModelSpec spec = specs.all().get(0);
         assertThat(spec.name()).isEqualTo("cox-breslow");
@@ -38,7 +39,7 @@ class ModelSpecsTest {
     @Test
     void aSpecWithAnUnknownOptionStopsStartUpNamingTheSpecAndTheOption() {
         assertThatThrownBy(() -> new ModelSpecs(Map.of("typo", Map.of("model", "cox", "covariates", "a",
-                "tie", "efron"))))
+                "tie", "efron")), List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("model.specs.typo")
                 .hasMessageContaining("--tie");
@@ -46,9 +47,32 @@ class ModelSpecsTest {
 
     @Test
     void aFineGraySpecWithoutItsEventCodeIsRefused() {
-        assertThatThrownBy(() -> new ModelSpecs(Map.of("fg", Map.of("model", "finegray", "covariates", "a"))))
+        assertThatThrownBy(() -> new ModelSpecs(Map.of("fg", Map.of("model", "finegray", "covariates", "a")),
+                List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("model.specs.fg")
                 .hasMessageContaining("--event-code");
+    }
+
+    @Test
+    void theSpecsNamedFirstLeadTheFittingOrderAndTheOthersFollowByName() {
+        Map<String, Map<String, String>> configured = Map.of(
+                "b", Map.of("model", "cox", "covariates", "a"),
+                "a", Map.of("model", "cox", "covariates", "a"),
+                "z", Map.of("model", "cox", "covariates", "a"),
+                "m", Map.of("model", "cox", "covariates", "a"));
+
+        ModelSpecs specs = new ModelSpecs(configured, List.of("z", "m"));
+
+        assertThat(specs.all()).extracting(ModelSpec::name).containsExactly("z", "m", "a", "b");
+    }
+
+    @Test
+    void aFirstSpecThatIsNotConfiguredStopsStartUp() {
+        assertThatThrownBy(() -> new ModelSpecs(Map.of("cox", Map.of("model", "cox", "covariates", "a")),
+                List.of("coxx")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("model.refit.first")
+                .hasMessageContaining("coxx");
     }
 }
