@@ -70,7 +70,10 @@ class PanelServiceTest {
 
     @Test
     void aStreamedDataSetGivesTheOfflineBuildersPanel() {
-        KafkaFixture.send(new RawDataGenerator(11, "A").generate(20, 4));
+        long appliedBefore = given().when().get("/api/v1/panel/status").then().statusCode(200).extract().jsonPath()
+                .getLong("recordsApplied");
+        List<RawRecord> records = new RawDataGenerator(11, "A").generate(20, 4);
+        KafkaFixture.send(records);
         awaitPanelEqualsOfflineBuilder();
 
         Panel expected = new org.hazardstream.core.panel.PanelBuilder()
@@ -81,6 +84,7 @@ class PanelServiceTest {
         assertThat(status.getInt("cities")).isEqualTo(expected.cities());
         assertThat(status.getInt("events")).isEqualTo(expected.events());
         assertThat(status.getString("dataThrough")).isEqualTo("2020-03-31");
+        assertThat(status.getLong("recordsApplied")).isEqualTo(appliedBefore + records.size());
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.smallrye.common.annotation.Blocking;
  * Consumes raw-records in batches (group panel-service). The batch is acknowledged, so its offsets committed, only
  * after this method returns, that is after the batch's transaction committed. A failure fails the channel (health
  * goes down and the service is restarted); it resumes from the last committed offsets, and the stored positions make
- * the redelivered records no-ops.
+ * the redelivered records no-ops. The outbox relay sends the batch's panel messages on its own thread.
  */
 @ApplicationScoped
 public class RawRecordConsumer {
@@ -35,12 +35,6 @@ public class RawRecordConsumer {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         processor.apply(batch);
-        try {
-            relay.relayPending();
-        } catch (RuntimeException e) {
-            // The messages stay in the outbox; the timer sends them. Never fail the consumer for it.
-            org.jboss.logging.Logger.getLogger(RawRecordConsumer.class)
-                    .warnf("outbox relay after a batch failed, the timer retries: %s", e.getMessage());
-        }
+        relay.relaySoon();
     }
 }

@@ -16,8 +16,14 @@ import org.hazardstream.panel.service.PanelSnapshot;
 @Path("/api/v1/panel")
 public class PanelResource {
 
-    /** Status of the current panel version. */
-    public record PanelStatus(long panelVersion, int rows, int cities, int events, LocalDate dataThrough) {
+    /**
+     * Status of the current panel version.
+     *
+     * @param recordsApplied raw records applied since the panel began, beyond http-api.md's fields: a client that
+     *                       counts what it posted knows from it when its records are in the panel
+     */
+    public record PanelStatus(long panelVersion, int rows, int cities, int events, LocalDate dataThrough,
+            long recordsApplied) {
     }
 
     private final PanelProcessor processor;
@@ -41,6 +47,6 @@ public class PanelResource {
         PanelSnapshot snapshot = processor.snapshot();
         Panel panel = snapshot.panel();
         return new PanelStatus(snapshot.version(), panel.rows().size(), panel.cities(), panel.events(),
-                snapshot.dataThrough());
+                snapshot.dataThrough(), snapshot.recordsApplied());
     }
 }
