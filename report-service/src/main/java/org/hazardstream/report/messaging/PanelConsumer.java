@@ -3,6 +3,7 @@ package org.hazardstream.report.messaging;
 import java.io.UncheckedIOException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.PanelEvent;
@@ -31,9 +32,19 @@ public class PanelConsumer {
         this.updates = updates;
     }
 
+    /**
+     * One poll's records, in topic order. Batches, because a day's data changes thousands of panel rows (every later
+     * day of a city carries the new values forward): one hand-over per poll, not per row.
+     */
     @Incoming("panel")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            apply(record);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         PanelEvent event;
         try {
             event = record.value() == null ? null : EventJson.read(record.value(), PanelEvent.class);

@@ -15,10 +15,18 @@ public class DashboardUpdates {
     public record Update(String kind, String spec, long panelVersion) {
     }
 
+    /** Updates a subscriber may fall behind by before its stream fails (an update is a few dozen bytes). */
+    static final int BUFFER = 10_000;
+
     private final BroadcastProcessor<Update> processor = BroadcastProcessor.create();
 
+    /**
+     * The updates from now on, buffered per subscriber: the server-sent-events writer asks for one update at a time,
+     * and without a buffer a burst (a day's data makes several panel versions and results within milliseconds) failed
+     * the stream with a back-pressure error, so the dashboard stopped updating.
+     */
     public Multi<Update> stream() {
-        return processor;
+        return processor.onOverflow().buffer(BUFFER);
     }
 
     /** Serialised: the processor must not see concurrent onNext calls (the two consumers run on two threads). */
