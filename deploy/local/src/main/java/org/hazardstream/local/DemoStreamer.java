@@ -1,11 +1,15 @@
 package org.hazardstream.local;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,76 +22,121 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class DemoStreamer {
 
+    private static final Duration POLL = Duration.ofMillis(5);
+    private static final Duration MEASURE_TIMEOUT = Duration.ofSeconds(60);
+
     private final DemoData demo;
     private final IngestClient ingest;
     private final String panelUrl;
+    private final String modelUrl;
     private final String reportUrl;
     private final Consumer<String> progress;
+    private long recordsPosted;
 
-    public DemoStreamer(DemoData demo, IngestClient ingest, String panelUrl, String reportUrl, Consumer<String> progress) {
+    private DemoStreamer(DemoData demo, IngestClient ingest, String panelUrl, String modelUrl, String reportUrl,
+            Consumer<String> progress) {
         this.demo = demo;
         this.ingest = ingest;
         this.panelUrl = panelUrl;
+        this.modelUrl = modelUrl;
         this.reportUrl = reportUrl;
         this.progress = progress;
     }
 
+    /** A streamer into the services of a running local system. */
+    public static DemoStreamer into(LocalSystem system, DemoData demo, String token, Consumer<String> progress) {
+        return new DemoStreamer(demo, new IngestClient(system.service("ingest-service").baseUrl(), token),
+                system.service("panel-service").baseUrl(), system.service("model-service").baseUrl(),
+                system.service("report-service").baseUrl(), progress);
+    }
+
     /** Streams the window start..end, pausing {@code pace} after each day once the panel has moved on. */
     public void stream(LocalDate start, LocalDate end, Duration pace) {
-        stream(start, end, pace, false, day -> { });
+        stream(start, end, pace, null, day -> { });
     }
 
     /** As {@link #stream(LocalDate, LocalDate, Duration)}, calling {@code afterPosts} right after each day's posts. */
     public void stream(LocalDate start, LocalDate end, Duration pace, Consumer<LocalDate> afterPosts) {
-        stream(start, end, pace, false, afterPosts);
+        stream(start, end, pace, null, afterPosts);
     }
 
     /**
-     * Streams the window, and for each day measures the time from the answer to the day's last post to the moment
-     * report-service serves a Cox estimate whose data run through that day (ingest, Kafka, panel, model and report).
-     *
-     * @return the latency of each day, in milliseconds
+     * One day's latency, in milliseconds from the answer to the day's last post: {@code total} until report-service
+     * serves a Cox estimate fitted on a panel version holding every record posted so far; of it, {@code panel} until
+     * panel-service's status shows that version (ingest, Kafka, panel-service), {@code fitted} until the estimate's
+     * {@code computedAt} (outbox relay, Kafka, model-service's scheduling and fit) and the rest until it is served
+     * (Kafka, report-service). Panel-service's status is polled every few milliseconds; the served estimate is seen
+     * on report-service's server-sent events, which the dashboard follows too (polling the estimates endpoint that
+     * often loaded the services being measured).
      */
-    public List<Long> streamMeasuringLatency(LocalDate start, LocalDate end) {
-        return stream(start, end, Duration.ZERO, true, day -> { });
+    public record DayLatency(LocalDate day, long total, long panel, long fitted) {
     }
 
-    private List<Long> stream(LocalDate start, LocalDate end, Duration pace, boolean measure,
+    /**
+     * Streams the window as fast as the system takes it, and measures each day's {@link DayLatency}. Before the first
+     * day it waits until the history is fitted, as a data team would post its history once and the first daily batch
+     * a day later.
+     */
+    public List<DayLatency> streamMeasuringLatency(LocalDate start, LocalDate end) {
+        try (ResultWatcher cox = ResultWatcher.follow(reportUrl, "cox")) {
+            return stream(start, end, Duration.ZERO, cox, day -> { });
+        }
+    }
+
+    /** @param cox the served Cox results when measuring latency, null when not */
+    private List<DayLatency> stream(LocalDate start, LocalDate end, Duration pace, ResultWatcher cox,
             Consumer<LocalDate> afterPosts) {
-        List<Long> latencies = new ArrayList<>();
-        ingest.post("cities", demo.cities().header(), demo.cities().rows());
-        ingest.post("provinces", demo.provinces().header(), provincesKnownOn(start.minusDays(1)));
-        ingest.post("national", demo.national().header(), demo.national().rowsWhere("date", before(start)));
-        ingest.post("daily", demo.daily().header(), demo.daily().rowsWhere("date", before(start)));
-        int adoptedBefore = ingest.post("adoptions", demo.adoptions().header(),
-                demo.adoptions().rowsWhere("date", before(start)));
+        boolean measure = cox != null;
+        List<DayLatency> latencies = new ArrayList<>();
+        post("cities", demo.cities(), demo.cities().rows());
+        post("provinces", demo.provinces(), provincesKnownOn(start.minusDays(1)));
+        post("national", demo.national(), demo.national().rowsWhere("date", before(start)));
+        post("daily", demo.daily(), demo.daily().rowsWhere("date", before(start)));
+        int adoptedBefore = post("adoptions", demo.adoptions(), demo.adoptions().rowsWhere("date", before(start)));
         progress.accept(String.format(Locale.ROOT, "history before %s: %d cities, %d adopted before the window",
                 start, demo.cities().rows().size(), adoptedBefore));
+        if (measure) {
+            // The history has no event in the window yet, so no Cox estimate: wait for model-service's round on it.
+            awaitModelRound(awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT).orElseThrow(), MEASURE_TIMEOUT);
+            cox.awaitConnected(MEASURE_TIMEOUT);
+        }
 
         long days = end.toEpochDay() - start.toEpochDay() + 1;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            int daily = ingest.post("daily", demo.daily().header(), demo.daily().rowsOn("date", day));
-            ingest.post("national", demo.national().header(), demo.national().rowsOn("date", day));
-            ingest.post("provinces", demo.provinces().header(), demo.provinces().rowsOn("platform_launch_date", day));
-            int adopted = ingest.post("adoptions", demo.adoptions().header(), demo.adoptions().rowsOn("date", day));
+            int daily = post("daily", demo.daily(), demo.daily().rowsOn("date", day));
+            post("national", demo.national(), demo.national().rowsOn("date", day));
+            post("provinces", demo.provinces(), demo.provinces().rowsOn("platform_launch_date", day));
+            int adopted = post("adoptions", demo.adoptions(), demo.adoptions().rowsOn("date", day));
             long posted = System.nanoTime();
+            long postedWallClock = System.currentTimeMillis();
             afterPosts.accept(day);
             if (measure) {
-                awaitCoxThrough(day, Duration.ofSeconds(60));
-                latencies.add((System.nanoTime() - posted) / 1_000_000);
+                String records = "the records of " + day;
+                long version = awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT).orElseThrow(() ->
+                        new IllegalStateException("panel-service did not apply " + records));
+                long panel = (System.nanoTime() - posted) / 1_000_000;
+                long total = (cox.awaitVersion(version, MEASURE_TIMEOUT) - posted) / 1_000_000;
+                Instant computedAt = coxComputedAt(version);
+                latencies.add(new DayLatency(day, total, panel, computedAt.toEpochMilli() - postedWallClock));
             } else {
-                awaitPanelThrough(day, Duration.ofSeconds(30));
+                awaitPanelApplied(recordsPosted, Duration.ofSeconds(30));
             }
             progress.accept(String.format(Locale.ROOT, "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s",
                     day.toEpochDay() - start.toEpochDay() + 1, days, day, daily, adopted, panelSummary(), coxSummary()));
             ServiceProcess.pause(pace);
         }
         // What lies beyond the window (late adoptions are censored at the end of the window).
-        ingest.post("daily", demo.daily().header(), demo.daily().rowsWhere("date", after(end)));
-        ingest.post("national", demo.national().header(), demo.national().rowsWhere("date", after(end)));
-        ingest.post("adoptions", demo.adoptions().header(), demo.adoptions().rowsWhere("date", after(end)));
-        ingest.post("provinces", demo.provinces().header(), demo.provinces().rowsWhere("platform_launch_date", after(end)));
+        post("daily", demo.daily(), demo.daily().rowsWhere("date", after(end)));
+        post("national", demo.national(), demo.national().rowsWhere("date", after(end)));
+        post("adoptions", demo.adoptions(), demo.adoptions().rowsWhere("date", after(end)));
+        post("provinces", demo.provinces(), demo.provinces().rowsWhere("platform_launch_date", after(end)));
         return latencies;
+    }
+
+    private int post(String stream, DemoData.Stream data, List<List<String>> rows) {
+        int accepted = ingest.post(stream, data.header(), rows);
+        recordsPosted += accepted;
+        return accepted;
     }
 
     /** Provinces as known on {@code day}: the launch date where it has happened, empty where it has not (yet). */
@@ -105,33 +154,45 @@ public final class DemoStreamer {
         return rows;
     }
 
-    /** Waits until the panel service has applied the daily data of {@code day} (its status says data through it). */
-    private void awaitPanelThrough(LocalDate day, Duration timeout) {
+    /**
+     * Waits until panel-service has applied {@code records} raw records (every one posted so far: each post is a new
+     * Kafka record, so each counts once); returns the panel version that holds them, empty after the timeout.
+     */
+    private OptionalLong awaitPanelApplied(long records, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && !panelThrough(day)) {
-            ServiceProcess.pause(Duration.ofMillis(100));
+        while (System.nanoTime() < deadline) {
+            Optional<JsonNode> status = JsonGet.get(panelUrl + "/api/v1/panel/status")
+                    .filter(s -> s.path("recordsApplied").asLong() >= records);
+            if (status.isPresent()) {
+                return OptionalLong.of(status.get().path("panelVersion").asLong());
+            }
+            ServiceProcess.pause(POLL);
         }
+        return OptionalLong.empty();
     }
 
-    private void awaitCoxThrough(LocalDate day, Duration timeout) {
+    /** Waits until model-service has been through every spec on panel {@code version} or a later one. */
+    private void awaitModelRound(long version, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && !coxThrough(day)) {
-            ServiceProcess.pause(Duration.ofMillis(5));
+        while (System.nanoTime() < deadline) {
+            boolean fitted = JsonGet.get(modelUrl + "/q/health").stream()
+                    .flatMap(health -> StreamSupport.stream(health.path("checks").spliterator(), false))
+                    .anyMatch(check -> check.path("data").path("panelVersionFitted").asLong(-1) >= version);
+            if (fitted) {
+                return;
+            }
+            ServiceProcess.pause(POLL);
         }
+        throw new IllegalStateException("model-service did not fit panel version " + version + " within " + timeout);
     }
 
-    private boolean coxThrough(LocalDate day) {
-        return JsonGet.get(reportUrl + "/api/v1/estimates/cox")
-                .map(s -> s.path("lineage").path("dataThrough").asText(""))
-                .filter(through -> !through.isEmpty() && !LocalDate.parse(through).isBefore(day))
-                .isPresent();
-    }
-
-    private boolean panelThrough(LocalDate day) {
-        return JsonGet.get(panelUrl + "/api/v1/panel/status")
-                .map(s -> s.path("dataThrough").asText(""))
-                .filter(through -> !through.isEmpty() && !LocalDate.parse(through).isBefore(day))
-                .isPresent();
+    /** The computedAt of the served Cox estimate, which must be of panel {@code version} or later. */
+    private Instant coxComputedAt(long version) {
+        JsonNode cox = JsonGet.get(reportUrl + "/api/v1/estimates/cox")
+                .filter(c -> c.path("lineage").path("panelVersion").asLong() >= version)
+                .orElseThrow(() -> new IllegalStateException("the served Cox estimate is older than panel version "
+                        + version + " after its update event"));
+        return Instant.parse(cox.path("computedAt").asText());
     }
 
     private String panelSummary() {

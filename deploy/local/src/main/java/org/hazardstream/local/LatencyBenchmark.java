@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Issue 5's latency figure: the whole system on this machine, the demo data streamed day by day as fast as the
  * system takes them, and for each of the 60 days the time from the last record posted to ingest to the new Cox
- * estimate served by report-service. Prints p50, p90, p99 and max; a benchmark, not a test.
+ * estimate served by report-service (see {@link DemoStreamer.DayLatency}). Prints p50, p90, p99 and max, the same
+ * for the stages, and every day's figures; a benchmark, not a test.
  *
  * <p>Run: {@code deploy/local/bench-latency.sh} (after a build).
  */
@@ -29,19 +31,30 @@ public final class LatencyBenchmark {
         try (LocalSystem system = new LocalSystem(new LocalSystem.Settings(repo,
                 repo.resolve("deploy/local/target/bench-run"), 0, token, anyPorts))) {
             system.start(line -> System.out.println("[bench] " + line));
-            DemoStreamer streamer = new DemoStreamer(DemoData.read(repo.resolve("deploy/local/demo")),
-                    new IngestClient(system.service("ingest-service").baseUrl(), token),
-                    system.service("panel-service").baseUrl(), system.service("report-service").baseUrl(),
+            DemoStreamer streamer = DemoStreamer.into(system, DemoData.read(repo.resolve("deploy/local/demo")), token,
                     line -> System.out.println("[bench] " + line));
-            List<Long> latencies = streamer.streamMeasuringLatency(LocalDate.parse("2020-02-01"),
+            List<DemoStreamer.DayLatency> days = streamer.streamMeasuringLatency(LocalDate.parse("2020-02-01"),
                     LocalDate.parse("2020-03-31"));
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "%nposted daily batch -> new cox estimate served, %d days (ms): "
-                    + "p50 %d, p90 %d, p99 %d, max %d, min %d%n", sorted.size(), percentile(sorted, 50),
-                    percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.get(0));
-            System.out.println("per day (ms): " + latencies);
+            System.out.printf(Locale.ROOT, "%nposted daily batch -> new cox estimate served, %d days (ms): %s%n",
+                    days.size(), summary(days, DemoStreamer.DayLatency::total));
+            System.out.printf(Locale.ROOT, "  of which until panel-service shows the version:  %s%n",
+                    summary(days, DemoStreamer.DayLatency::panel));
+            System.out.printf(Locale.ROOT, "  until model-service computed the cox estimate:   %s%n",
+                    summary(days, DemoStreamer.DayLatency::fitted));
+            System.out.println("per day (ms, total/panel/fitted):");
+            for (DemoStreamer.DayLatency day : days) {
+                System.out.printf(Locale.ROOT, "  %s %5d %5d %5d%n", day.day(), day.total(), day.panel(),
+                        day.fitted());
+            }
         }
+    }
+
+    private static String summary(List<DemoStreamer.DayLatency> days, ToLongFunction<DemoStreamer.DayLatency> stage) {
+        List<Long> sorted = new ArrayList<>();
+        days.forEach(day -> sorted.add(stage.applyAsLong(day)));
+        Collections.sort(sorted);
+        return String.format(Locale.ROOT, "p50 %d, p90 %d, p99 %d, max %d, min %d", percentile(sorted, 50),
+                percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.get(0));
     }
 
     /** Nearest-rank percentile. */

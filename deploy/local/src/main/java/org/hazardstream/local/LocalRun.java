@@ -63,10 +63,7 @@ public final class LocalRun implements Callable<Integer> {
                 + " | panel " + system.service("panel-service").baseUrl() + " | models "
                 + system.service("model-service").baseUrl());
         if (!noDemo) {
-            DemoStreamer streamer = new DemoStreamer(DemoData.read(demoDir),
-                    new IngestClient(system.service("ingest-service").baseUrl(), token),
-                    system.service("panel-service").baseUrl(), system.service("report-service").baseUrl(),
-                    LocalRun::say);
+            DemoStreamer streamer = DemoStreamer.into(system, DemoData.read(demoDir), token, LocalRun::say);
             streamer.stream(LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ofMillis(paceMillis));
             say("demo data streamed. Cox estimates: " + system.service("report-service").baseUrl()
                     + "/api/v1/estimates/cox");

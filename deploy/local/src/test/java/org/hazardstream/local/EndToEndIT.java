@@ -56,8 +56,7 @@ class EndToEndIT {
         Path demoDir = REPO.resolve("deploy/local/demo");
         String panelUrl = system.service("panel-service").baseUrl();
         String reportUrl = system.service("report-service").baseUrl();
-        new DemoStreamer(DemoData.read(demoDir), new IngestClient(system.service("ingest-service").baseUrl(), TOKEN),
-                panelUrl, reportUrl, line -> System.out.println("[e2e] " + line))
+        DemoStreamer.into(system, DemoData.read(demoDir), TOKEN, line -> System.out.println("[e2e] " + line))
                 .stream(LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ZERO,
                         EndToEndIT::crashOneServiceNowAndThen);
 
