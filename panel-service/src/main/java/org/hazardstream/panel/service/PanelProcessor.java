@@ -167,7 +167,9 @@ public class PanelProcessor {
     }
 
     private BatchOutcome applyInTransaction(List<ConsumerRecord<String, String>> batch, boolean fullRebuild) {
-        List<RawRecordWrite> rawWrites = new ArrayList<>();
+        // By topic key: a batch holding a record and its correction stores the correction only (one row per key in
+        // the upsert, which PostgreSQL requires of a multi-row INSERT ... ON CONFLICT).
+        Map<String, RawRecordWrite> rawWrites = new LinkedHashMap<>();
         List<OutboxWrite> outbox = new ArrayList<>();
         Set<String> affectedCities = new TreeSet<>();
         Set<String> affectedProvinces = new HashSet<>();
@@ -193,8 +195,8 @@ public class PanelProcessor {
             allCities |= noteAffected(record, affectedCities, affectedProvinces);
             raw.apply(record);
             positions.put(message.key(), new Position(message.partition(), message.offset()));
-            rawWrites.add(new RawRecordWrite(record.stream().id(), record.key(), EventJson.write(record.fields()),
-                    decoded.event().eventId(), message.partition(), message.offset()));
+            rawWrites.put(message.key(), new RawRecordWrite(record.stream().id(), record.key(),
+                    EventJson.write(record.fields()), decoded.event().eventId(), message.partition(), message.offset()));
             applied++;
         }
         if (applied == 0 && !fullRebuild) {
@@ -230,7 +232,7 @@ public class PanelProcessor {
         outbox.add(new OutboxWrite(Topics.PANEL, PanelEvent.VERSION_KEY, EventJson.write(new PanelVersionCompleted(
                 version, panel.rows().size(), panel.cities(), panel.events(), next.dataThrough(), applied, rowsChanged,
                 Instant.now()))));
-        repository.write(rawWrites, rowWrites, rowDeletes, outbox, version);
+        repository.write(List.copyOf(rawWrites.values()), rowWrites, rowDeletes, outbox, version);
         repository.setVersion(version, recordsApplied);
         return new BatchOutcome(version, applied, duplicates, deadLetters, rowsChanged);
     }
