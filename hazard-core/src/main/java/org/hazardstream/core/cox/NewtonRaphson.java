@@ -1,5 +1,7 @@
 package org.hazardstream.core.cox;
 
+import org.hazardstream.core.fit.FitInterruptedException;
+
 /**
  * Newton-Raphson with step halving, step for step as the main loop of R survival's agfit4: convergence when the
  * relative change of the log-likelihood is at most eps and no halving is in progress; a step that lowers the
@@ -47,6 +49,7 @@ final class NewtonRaphson {
         double best = ev.logLik();
         int halving = 0;
         for (int iter = 1; iter <= maxIter; iter++) {
+            FitInterruptedException.throwIfInterrupted();
             ev = objective.evaluate(beta);
             int fail = 0;
             for (int i = 0; i < p; i++) {

@@ -11,6 +11,10 @@ public final class HazardModels {
     private HazardModels() {
     }
 
+    /**
+     * Fits the model. An iterative fit checks between iterations whether its thread was interrupted and then stops
+     * with {@link FitInterruptedException}.
+     */
     public static FitResult fit(DataTable data, FitOptions options) {
         // Each model's fitter is wired in here as it lands (cox, pce, logit, finegray).
         return switch (options.model()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.hazardstream.core.fit.FitInterruptedException;
 
 /**
  * Firth's penalised logistic regression: maximises l(beta) + 1/2 log det I(beta), which keeps estimates finite
@@ -50,6 +51,7 @@ final class FirthLogistic {
         boolean converged = false;
         int iterations = 0;
         for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
+            FitInterruptedException.throwIfInterrupted();
             iterations = iter;
             double[] delta = state.inverse.operate(state.modifiedScore);
             double maxAbs = 0;

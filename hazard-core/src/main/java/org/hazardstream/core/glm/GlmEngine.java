@@ -3,6 +3,8 @@ package org.hazardstream.core.glm;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hazardstream.core.fit.FitInterruptedException;
+
 /**
  * Iteratively reweighted least squares, following R's glm.fit step for step (same starting means, same
  * weighted QR with limited pivoting, same deviance-based stopping rule, same step halving), so that a fit
@@ -77,6 +79,7 @@ public final class GlmEngine {
         int[] good = new int[n];
         double[] muEta = new double[n];
         for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+            FitInterruptedException.throwIfInterrupted();
             iterations = iter;
             int goodCount = 0;
             for (int i = 0; i < n; i++) {
