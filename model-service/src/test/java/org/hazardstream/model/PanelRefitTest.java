@@ -26,6 +26,7 @@ import org.hazardstream.model.FitResultsTopic.Published;
 import org.hazardstream.model.config.ModelSettings;
 import org.hazardstream.model.messaging.FitResultPublisher;
 import org.hazardstream.model.messaging.PublishedResults;
+import org.hazardstream.model.service.FitInterrupter;
 import org.hazardstream.model.service.ModelSpec;
 import org.hazardstream.model.service.ModelSpecs;
 import org.hazardstream.model.service.PanelSnapshot;
@@ -141,7 +142,8 @@ class PanelRefitTest {
                 .mapToDouble(c -> c.count()).sum();
 
         // A new fitter knows nothing, as after a restart; the replayed panel reaches the same version again.
-        SpecFitter restarted = new SpecFitter(specs, publisher, publishedResults, registry, settings);
+        SpecFitter restarted = new SpecFitter(specs, publisher, publishedResults, new FitInterrupter(), registry,
+                settings);
         PanelSnapshot replayed = PanelSnapshot.of(new PanelVersionCompleted(version, panel.rows().size(),
                 panel.cities(), panel.events(), LocalDate.of(2020, 3, 20), 0, 0, Instant.now()), panel.rows());
         specs.all().forEach(spec -> restarted.fit(spec.name(), replayed));

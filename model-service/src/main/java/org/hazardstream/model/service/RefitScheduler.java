@@ -35,8 +35,11 @@ import io.quarkus.runtime.StartupEvent;
  *       redelivered marker) and skipped too.</li>
  *   <li>Each step fits one spec on the current snapshot: the first specs ({@code model.refit.first}, the Cox model
  *       users watch) whenever they are behind it, otherwise the other spec that has been behind longest (ties in
- *       configured order). So a new version's Cox fit waits at most for the one fit in progress, never for the other
- *       specs of an outdated version, and under a steady stream of versions every spec still takes its turn.</li>
+ *       configured order). So a new version's Cox fit never waits for the other specs of an outdated version, and
+ *       under a steady stream of versions every spec still takes its turn.</li>
+ *   <li>A newer version interrupts the fit in progress of a spec other than the first ones ({@link FitInterrupter});
+ *       the spec is fitted on the newer version later. Not when the spec has been without a result for
+ *       {@code model.refit.max-delay}: then its fit runs to the end, so a steady stream cannot starve it.</li>
  *   <li>Debounce: after a quiet worker, the first step starts {@code model.refit.debounce} after the last version of
  *       a burst, but no later than {@code model.refit.max-delay} after the first.</li>
  * </ul>
@@ -49,7 +52,8 @@ public class RefitScheduler {
     /** Fits one spec on one snapshot and publishes its result; runs on the worker thread. */
     @FunctionalInterface
     interface SpecFit {
-        void fit(String spec, PanelSnapshot snapshot);
+        /** @return false when the fit was interrupted for a newer version, true otherwise */
+        boolean fit(String spec, PanelSnapshot snapshot);
     }
 
     /** The current snapshot; {@code state} says whether a step used it (exactly one of used or skipped wins). */
@@ -66,6 +70,7 @@ public class RefitScheduler {
     private final List<String> specs;
     private final Set<String> first;
     private final SpecFit specFit;
+    private final FitInterrupter interrupter;
     private final long debounceNanos;
     private final long maxDelayNanos;
     private final Counter received;
@@ -81,13 +86,16 @@ public class RefitScheduler {
     // Guarded by this: the debounced step and when the first version of the burst it waits for arrived.
     private ScheduledFuture<?> debouncedStep;
     private long burstSince;
-    // Worker thread only: the panel version each spec was last fitted (or tried) on, in configured order.
+    // Worker thread only: the panel version each spec was last fitted (or tried) on, in configured order, and when
+    // its last fit ended other than interrupted (System.nanoTime()).
     private final Map<String, Long> specVersion = new LinkedHashMap<>();
+    private final Map<String, Long> specCompletedAt = new LinkedHashMap<>();
 
     @Inject
-    public RefitScheduler(SpecFitter fitter, ModelSpecs specs, ModelSettings settings, MeterRegistry registry) {
+    public RefitScheduler(SpecFitter fitter, FitInterrupter interrupter, ModelSpecs specs, ModelSettings settings,
+            MeterRegistry registry) {
         this(specs.all().stream().map(ModelSpec::name).toList(), Set.copyOf(settings.refit().first()), fitter::fit,
-                settings.refit().debounce(), settings.refit().maxDelay(), registry);
+                interrupter, settings.refit().debounce(), settings.refit().maxDelay(), registry);
         int rounds = settings.refit().warmUpRounds();
         // The worker's first task: steps on real versions queue behind it.
         worker.execute(() -> WarmUp.run(specs.all(), rounds));
@@ -97,17 +105,22 @@ public class RefitScheduler {
      * @param specs the spec names in fitting order
      * @param first the specs fitted whenever they are behind the current snapshot
      */
-    RefitScheduler(List<String> specs, Set<String> first, SpecFit specFit, Duration debounce, Duration maxDelay,
-            MeterRegistry registry) {
+    RefitScheduler(List<String> specs, Set<String> first, SpecFit specFit, FitInterrupter interrupter,
+            Duration debounce, Duration maxDelay, MeterRegistry registry) {
         this.specs = List.copyOf(specs);
         this.first = Set.copyOf(first);
         this.specFit = specFit;
+        this.interrupter = interrupter;
         this.debounceNanos = debounce.toNanos();
         this.maxDelayNanos = Math.max(debounceNanos, maxDelay.toNanos());
         this.received = registry.counter("model.panel.versions.received");
         this.skipped = registry.counter("model.panel.versions.skipped");
         registry.gauge("model.panel.version.fitted", fittedVersion);
-        specs.forEach(spec -> specVersion.put(spec, -1L));
+        long now = System.nanoTime();
+        specs.forEach(spec -> {
+            specVersion.put(spec, -1L);
+            specCompletedAt.put(spec, now);
+        });
     }
 
     /** Created at start-up, not at the first panel version, so the warm-up runs while the panel topic replays. */
@@ -133,6 +146,7 @@ public class RefitScheduler {
             LOG.debugf("panel version %d superseded by %d before any fit", replaced.snapshot().panelVersion(),
                     snapshot.panelVersion());
         }
+        interrupter.newerVersion();
         debounce();
     }
 
@@ -165,12 +179,24 @@ public class RefitScheduler {
         if (spec == null) {
             return;
         }
+        long began = System.nanoTime();
+        // An outdated fit of a spec other than the first ones may give way to a newer version, unless the spec has
+        // been without a result for max-delay already (a steady stream of versions must not starve it).
+        interrupter.allow(!first.contains(spec) && began - specCompletedAt.get(spec) < maxDelayNanos);
+        boolean completed = true;
         try {
-            specFit.fit(spec, snapshot);
+            completed = specFit.fit(spec, snapshot);
         } catch (RuntimeException e) {
             // The fitter guards each fit; this is a last line so the worker thread survives anything.
             LOG.errorf(e, "refit of spec %s on panel version %d failed", spec, snapshot.panelVersion());
+        } finally {
+            interrupter.allow(false);
         }
+        if (!completed) {
+            worker.execute(this::step); // the spec stays behind; the newer version is next
+            return;
+        }
+        specCompletedAt.put(spec, System.nanoTime());
         specVersion.put(spec, snapshot.panelVersion());
         long everySpec = specVersion.values().stream().mapToLong(Long::longValue).min().orElse(-1);
         if (fittedVersion.getAndSet(everySpec) < everySpec) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitInterruptedException;
 import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.HazardModels;
@@ -32,7 +33,9 @@ import io.micrometer.core.instrument.Timer;
  * ({@code model.fits{outcome=not-implemented|not-fittable|failed}}) and publishes nothing: the topic holds that spec's
  * last good result, and the other specs go on. A fit that ran but did not converge is published as it is (converged=false and
  * its warnings), since that is an honest result. A spec whose result on this panel version, with the same options,
- * is already on the topic (published before a restart) is not fitted again ({@code outcome=already-published}).
+ * is already on the topic (published before a restart) is not fitted again ({@code outcome=already-published}). A fit
+ * the scheduler allowed to be interrupted and a newer version did interrupt publishes nothing
+ * ({@code outcome=abandoned}): the spec is fitted on the newer version instead.
  */
 @ApplicationScoped
 public class SpecFitter {
@@ -44,6 +47,7 @@ public class SpecFitter {
     private final MeterRegistry registry;
     private final Set<String> warmStartModels;
     private final PublishedResults publishedResults;
+    private final FitInterrupter interrupter;
     private final Map<String, Map<String, Double>> previousEstimates = new ConcurrentHashMap<>();
     // Spec name to the panel version and options fingerprint of its latest published result; read from the
     // fit-results topic before the first fit, so a restart does not publish the same version twice.
@@ -55,16 +59,21 @@ public class SpecFitter {
     }
 
     public SpecFitter(ModelSpecs specs, FitResultPublisher publisher, PublishedResults publishedResults,
-            MeterRegistry registry, ModelSettings settings) {
+            FitInterrupter interrupter, MeterRegistry registry, ModelSettings settings) {
         this.specs = specs;
+        this.interrupter = interrupter;
         this.publisher = publisher;
         this.publishedResults = publishedResults;
         this.registry = registry;
         this.warmStartModels = Set.copyOf(settings.refit().warmStartModels());
     }
 
-    /** Fits one spec on a snapshot and publishes the result; called by one thread at a time (the worker). */
-    public synchronized void fit(String specName, PanelSnapshot snapshot) {
+    /**
+     * Fits one spec on a snapshot and publishes the result; called by one thread at a time (the worker).
+     *
+     * @return false when the fit was interrupted for a newer version (nothing published), true otherwise
+     */
+    public synchronized boolean fit(String specName, PanelSnapshot snapshot) {
         long began = System.nanoTime();
         if (published == null) {
             published = new ConcurrentHashMap<>();
@@ -82,9 +91,17 @@ public class SpecFitter {
             tableVersion = snapshot.panelVersion();
         }
         ModelSpec spec = specs.byName(specName);
-        if (fitAndPublish(spec, table, snapshot.lineage())) {
-            LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms (table included)", specName,
+        try {
+            if (fitAndPublish(spec, table, snapshot.lineage())) {
+                LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms (table included)", specName,
+                        snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
+            }
+            return true;
+        } catch (FitInterruptedException e) {
+            count(spec, "abandoned");
+            LOG.debugf("fit of spec %s on panel version %d abandoned for a newer version after %.1f ms", specName,
                     snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
+            return false;
         }
     }
 
@@ -106,7 +123,10 @@ public class SpecFitter {
         long began = System.nanoTime();
         FitResult result;
         try {
-            result = HazardModels.fit(data, options);
+            FitOptions fitOptions = options;
+            result = interrupter.compute(() -> HazardModels.fit(data, fitOptions));
+        } catch (FitInterruptedException e) {
+            throw e;
         } catch (UnsupportedOperationException e) {
             count(spec, "not-implemented");
             LOG.warnf("spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(),

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
+import org.hazardstream.core.fit.FitInterruptedException;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,7 @@ class RefitSchedulerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<String> fits = new CopyOnWriteArrayList<>();
+    private final FitInterrupter interrupter = new FitInterrupter();
     private RefitScheduler scheduler;
 
     @AfterEach
@@ -134,12 +136,84 @@ class RefitSchedulerTest {
         assertThat(scheduler.fittedVersion()).isEqualTo(1);
     }
 
+    @Test
+    void aNewerVersionInterruptsTheFitOfAnOutdatedOneAndTheSpecIsFittedOnTheNewer() throws InterruptedException {
+        CountDownLatch logitRunning = new CountDownLatch(1);
+        scheduler = schedulerWithSlowLogit(Duration.ofSeconds(30), Duration.ofSeconds(20), logitRunning);
+
+        scheduler.versionCompleted(snapshot(1));
+        assertThat(logitRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        scheduler.versionCompleted(snapshot(2));
+
+        // logit's outdated fit stops at once and counts as no fit: logit and pce, both without a result, follow cox
+        // in configured order.
+        awaitFits(5);
+        assertThat(fits).containsExactly("1:cox", "1:logit:abandoned", "2:cox", "2:logit", "2:pce");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aSpecWithoutAResultForTheMaxDelayIsNotInterrupted() throws InterruptedException {
+        // The max delay has passed since the scheduler started (logit has had no result since): its fit on version 1
+        // runs to the end although version 2 arrives meanwhile.
+        CountDownLatch logitRunning = new CountDownLatch(1);
+        Duration maxDelay = Duration.ofMillis(200);
+        scheduler = schedulerWithSlowLogit(maxDelay, Duration.ofMillis(600), logitRunning);
+        pause(maxDelay.multipliedBy(2));
+
+        scheduler.versionCompleted(snapshot(1));
+        assertThat(logitRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        scheduler.versionCompleted(snapshot(2));
+
+        awaitFits(5);
+        assertThat(fits).containsExactly("1:cox", "1:logit", "2:cox", "2:pce", "2:logit");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A scheduler over cox (first), logit and pce whose fits record themselves, then run {@code during}. */
     private RefitScheduler scheduler(Duration debounce, Duration maxDelay, BiConsumer<Long, String> during) {
         return new RefitScheduler(SPECS, FIRST, (spec, snapshot) -> {
             fits.add(snapshot.panelVersion() + ":" + spec);
             during.accept(snapshot.panelVersion(), spec);
-        }, debounce, maxDelay, registry);
+            return true;
+        }, interrupter, debounce, maxDelay, registry);
+    }
+
+    /**
+     * A scheduler whose logit fit on version 1 computes (interruptibly, as SpecFitter does) until it is interrupted
+     * or {@code logitTakes} has passed; an interrupted fit records "version:spec:abandoned".
+     */
+    private RefitScheduler schedulerWithSlowLogit(Duration maxDelay, Duration logitTakes, CountDownLatch logitRunning) {
+        return new RefitScheduler(SPECS, FIRST, (spec, snapshot) -> {
+            String fit = snapshot.panelVersion() + ":" + spec;
+            if (snapshot.panelVersion() != 1 || !spec.equals("logit")) {
+                fits.add(fit);
+                return true;
+            }
+            try {
+                interrupter.compute(() -> {
+                    logitRunning.countDown();
+                    long until = System.nanoTime() + logitTakes.toNanos();
+                    while (System.nanoTime() < until) {
+                        FitInterruptedException.throwIfInterrupted();
+                        Thread.onSpinWait();
+                    }
+                    return null;
+                });
+                fits.add(fit);
+                return true;
+            } catch (FitInterruptedException e) {
+                fits.add(fit + ":abandoned");
+                return false;
+            }
+        }, interrupter, Duration.ofMillis(1), maxDelay, registry);
     }
 
     private void awaitFits(int count) {
