@@ -26,7 +26,7 @@ public class ModelSpecs {
         this(settings.specs(), settings.refit().first());
     }
 
-    /** @param first spec names fitted first in every round, in this order (see ModelSettings.Refit#first) */
+    /** @param first spec names fitted before the others, in this order (see ModelSettings.Refit#first) */
     ModelSpecs(Map<String, Map<String, String>> configured, List<String> first) {
         List<ModelSpec> parsed = new ArrayList<>();
         configured.forEach((name, options) -> {

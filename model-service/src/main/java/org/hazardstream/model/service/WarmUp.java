@@ -12,8 +12,8 @@ import org.hazardstream.core.panel.PanelRow;
 import org.jboss.logging.Logger;
 
 /**
- * Fits every spec a few times on a synthetic panel before the first real round, so that the first estimates after a
- * start come from compiled code rather than the interpreter: on the demo stream the first rounds of a cold JVM took
+ * Fits every spec a few times on a synthetic panel before the first real fit, so that the first estimates after a
+ * start come from compiled code rather than the interpreter: on the demo stream the first fits of a cold JVM took
  * several times as long as warm ones, and the first Cox estimates of a new deployment came seconds late. Nothing is
  * published. A spec that cannot be fitted on the synthetic panel (it names a column the panel does not have) is
  * skipped; warming up is best effort and never stops the service.

@@ -170,15 +170,18 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    synchronized void close() {
+    void close() {
+        // Not while holding this: a relay in progress needs it for producer().
         relayThread.shutdown();
         try {
             relayThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(java.time.Duration.ofSeconds(5));
+            }
         }
     }
 }
