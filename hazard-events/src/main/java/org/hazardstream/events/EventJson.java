@@ -3,6 +3,7 @@ package org.hazardstream.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,6 +38,19 @@ public final class EventJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The JSON of {@code new PanelRowChanged(panelVersion, row)} from the row's JSON already written: the same text
+     * as {@link #write}, without writing the row a second time (panel-service stores each changed row's JSON and
+     * announces it, thousands of rows a day).
+     */
+    public static String writeRowChanged(long panelVersion, String rowJson) {
+        return write(new RowChangedJson("row", panelVersion, rowJson));
+    }
+
+    /** PanelRowChanged as written: its type id first, then its components, the row as the JSON it already is. */
+    private record RowChangedJson(String type, long panelVersion, @JsonRawValue String row) {
     }
 
     public static <T> T read(String json, Class<T> type) {

@@ -30,6 +30,21 @@ class EventJsonTest {
     }
 
     @Test
+    void aRowChangeWrittenFromTheRowsJsonIsTheSameTextAsTheEventWrittenWhole() {
+        Double[] covariates = new Double[PanelRow.COVARIATES.size()];
+        covariates[0] = 8_000_000.0;
+        covariates[8] = 0.125;
+        covariates[12] = 1e-7;
+        PanelRow row = new PanelRow("420100", "420000", 3, LocalDate.parse("2020-02-03"), 2, 3, 2,
+                Arrays.asList(covariates));
+
+        String json = EventJson.writeRowChanged(41, EventJson.write(row));
+
+        assertThat(json).isEqualTo(EventJson.write(new PanelRowChanged(41, row)));
+        assertThat(EventJson.read(json, PanelEvent.class)).isEqualTo(new PanelRowChanged(41, row));
+    }
+
+    @Test
     void aNonFiniteNumberIsWrittenAsNullSinceJsonHasNoNaN() {
         FitResult result = new FitResult("cox", 10, 2, 0, false, 20, Double.NEGATIVE_INFINITY, -5.0, null, null, null,
                 null, List.of("did not converge"), List.of(new FitResult.Coefficient("x", Double.NaN, null, null, null,

@@ -90,13 +90,12 @@ public class OutboxRelay {
         try {
             int sent = 0;
             while (!suspended) {
-                List<OutboxMessage> chunk = QuarkusTransaction.requiringNew().call(() ->
-                        OutboxMessage.<OutboxMessage>find("order by id").page(0, config.outbox().chunkSize()).list());
+                List<Pending> chunk = QuarkusTransaction.requiringNew().call(this::nextChunk);
                 if (chunk.isEmpty()) {
                     break;
                 }
                 send(chunk);
-                long lastId = chunk.get(chunk.size() - 1).id;
+                long lastId = chunk.get(chunk.size() - 1).id();
                 QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id <= ?1", lastId));
                 sent += chunk.size();
             }
@@ -110,11 +109,32 @@ public class OutboxRelay {
         }
     }
 
-    private void send(List<OutboxMessage> chunk) {
+    /** A pending message as stored. */
+    private record Pending(long id, String topic, String key, String payload) {
+    }
+
+    /**
+     * The oldest pending messages, read as plain rows: the relay never changes them, and loading thousands as
+     * managed entities cost as much as sending them.
+     */
+    private List<Pending> nextChunk() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = OutboxMessage.getEntityManager()
+                .createNativeQuery("SELECT id, topic, message_key, payload FROM outbox ORDER BY id LIMIT ?1")
+                .setParameter(1, config.outbox().chunkSize())
+                .getResultList();
+        List<Pending> chunk = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            chunk.add(new Pending(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3]));
+        }
+        return chunk;
+    }
+
+    private void send(List<Pending> chunk) {
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(chunk.size());
-        for (OutboxMessage m : chunk) {
-            acks.add(kafka.send(new ProducerRecord<>(m.topic, m.messageKey, m.payload)));
+        for (Pending m : chunk) {
+            acks.add(kafka.send(new ProducerRecord<>(m.topic(), m.key(), m.payload())));
         }
         kafka.flush();
         long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();

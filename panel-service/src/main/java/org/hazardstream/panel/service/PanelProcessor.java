@@ -27,7 +27,6 @@ import org.hazardstream.core.panel.RawStream;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.PanelEvent;
-import org.hazardstream.events.PanelRowChanged;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.events.Topics;
@@ -274,9 +273,10 @@ public class PanelProcessor {
         for (PanelRow row : fresh) {
             freshDays.add(row.day());
             if (!row.equals(oldByDay.get(row.day()))) {
-                writes.add(new PanelRowWrite(cityId, row.day(), EventJson.write(row)));
+                String rowJson = EventJson.write(row);
+                writes.add(new PanelRowWrite(cityId, row.day(), rowJson));
                 outbox.add(new OutboxWrite(Topics.PANEL, PanelEvent.rowKey(cityId, row.day()),
-                        EventJson.write(new PanelRowChanged(nextVersion, row))));
+                        EventJson.writeRowChanged(nextVersion, rowJson)));
             }
         }
         for (PanelRow row : old) {
