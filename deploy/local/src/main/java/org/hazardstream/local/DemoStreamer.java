@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class DemoStreamer {
 
+    /** Polling while measuring: the latency's resolution. */
     private static final Duration POLL = Duration.ofMillis(5);
+    /** Polling while only pacing the stream (run.sh, the end-to-end test): no need to load the services. */
+    private static final Duration PACE_POLL = Duration.ofMillis(100);
     private static final Duration MEASURE_TIMEOUT = Duration.ofSeconds(60);
 
     private final DemoData demo;
@@ -97,7 +100,7 @@ public final class DemoStreamer {
                 start, demo.cities().rows().size(), adoptedBefore));
         if (measure) {
             // The history has no event in the window yet, so no Cox estimate: wait for model-service's round on it.
-            awaitModelRound(awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT).orElseThrow(), MEASURE_TIMEOUT);
+            awaitModelRound(awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT, POLL).orElseThrow(), MEASURE_TIMEOUT);
             cox.awaitConnected(MEASURE_TIMEOUT);
         }
 
@@ -112,14 +115,14 @@ public final class DemoStreamer {
             afterPosts.accept(day);
             if (measure) {
                 String records = "the records of " + day;
-                long version = awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT).orElseThrow(() ->
+                long version = awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT, POLL).orElseThrow(() ->
                         new IllegalStateException("panel-service did not apply " + records));
                 long panel = (System.nanoTime() - posted) / 1_000_000;
                 long total = (cox.awaitVersion(version, MEASURE_TIMEOUT) - posted) / 1_000_000;
                 Instant computedAt = coxComputedAt(version);
                 latencies.add(new DayLatency(day, total, panel, computedAt.toEpochMilli() - postedWallClock));
             } else {
-                awaitPanelApplied(recordsPosted, Duration.ofSeconds(30));
+                awaitPanelApplied(recordsPosted, Duration.ofSeconds(30), PACE_POLL);
             }
             progress.accept(String.format(Locale.ROOT, "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s",
                     day.toEpochDay() - start.toEpochDay() + 1, days, day, daily, adopted, panelSummary(), coxSummary()));
@@ -158,7 +161,7 @@ public final class DemoStreamer {
      * Waits until panel-service has applied {@code records} raw records (every one posted so far: each post is a new
      * Kafka record, so each counts once); returns the panel version that holds them, empty after the timeout.
      */
-    private OptionalLong awaitPanelApplied(long records, Duration timeout) {
+    private OptionalLong awaitPanelApplied(long records, Duration timeout, Duration poll) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<JsonNode> status = JsonGet.get(panelUrl + "/api/v1/panel/status")
@@ -166,7 +169,7 @@ public final class DemoStreamer {
             if (status.isPresent()) {
                 return OptionalLong.of(status.get().path("panelVersion").asLong());
             }
-            ServiceProcess.pause(POLL);
+            ServiceProcess.pause(poll);
         }
         return OptionalLong.empty();
     }

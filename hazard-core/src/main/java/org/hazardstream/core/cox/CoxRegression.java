@@ -388,20 +388,8 @@ public final class CoxRegression {
             double[] code = table.numeric(o.eventColumn());
             List<String> covariates = o.covariates();
             double[][] cov = new double[covariates.size()][];
-            // parsing text to numbers is most of the reading time on large files: one column per task; the error
-            // reported is that of the first bad column in option order, whatever the threads did
-            BadInputException[] errors = new BadInputException[cov.length];
-            java.util.stream.IntStream.range(0, cov.length).parallel().forEach(j -> {
-                try {
-                    cov[j] = table.numeric(covariates.get(j));
-                } catch (BadInputException e) {
-                    errors[j] = e;
-                }
-            });
-            for (BadInputException e : errors) {
-                if (e != null) {
-                    throw e;
-                }
+            for (int j = 0; j < cov.length; j++) {
+                cov[j] = table.numeric(covariates.get(j));
             }
             String[] strata = o.strataColumn() == null ? null : table.text(o.strataColumn());
             String[] cluster = o.clusterColumn() == null ? null : table.text(o.clusterColumn());

@@ -61,57 +61,53 @@ public final class DataTable {
             if (header.isEmpty()) {
                 throw new BadInputException(source + ": no header row");
             }
-            Builder builder = new Builder(source, header);
+            Rows table = rows(source, header);
             for (CSVRecord record : parser) {
                 if (record.size() != header.size()) {
-                    throw new BadInputException(source + ": row " + (builder.rows + 1) + " has " + record.size()
+                    throw new BadInputException(source + ": row " + (table.rows + 1) + " has " + record.size()
                             + " fields, the header has " + header.size());
                 }
-                for (int c = 0; c < header.size(); c++) {
-                    builder.columns[c].add(builder.rows, record.get(c));
+                for (String field : record) {
+                    table.text(field);
                 }
-                builder.rows++;
+                table.endRow();
             }
-            return builder.build();
+            return table.build();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new BadInputException(source + ": not readable as CSV: " + e.getMessage(), e);
         }
     }
 
-    /** A table from rows of text fields in column order (null or empty = missing). */
-    public static DataTable of(String source, List<String> columns, List<String[]> rows) {
-        Rows table = rows(source, columns);
-        for (String[] row : rows) {
-            for (String field : row) {
-                table.text(field);
-            }
-            table.endRow();
-        }
-        return table.build();
-    }
-
-    /** A table filled row by row, field by field (see {@link Rows}). */
+    /** A table filled row by row, field by field (see {@link Rows}); text fields null, empty or NA are missing. */
     public static Rows rows(String source, List<String> columns) {
-        return new Rows(new Builder(source, columns));
+        return new Rows(source, columns);
     }
 
     /**
      * Fills a table row by row, each row's fields in column order, typed exactly as a CSV read types them: a number
      * given as a double is what its text in the CSV reads back to, so the table equals the one read from the same data
-     * written as CSV. (The model service's panel goes to the fitters this way, without printing and parsing every
-     * number of every row on each refit.)
+     * written as CSV. (The CSV reader fills its table this way; the model service's panel goes to the fitters this way
+     * too, without printing and parsing every number of every row on each refit.)
      */
     public static final class Rows {
-        private final Builder builder;
+        private final String source;
+        private final List<String> header;
+        private final Column[] columns;
+        private int rows;
         private int field;
 
-        private Rows(Builder builder) {
-            this.builder = builder;
+        private Rows(String source, List<String> header) {
+            this.source = source;
+            this.header = header;
+            this.columns = new Column[header.size()];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = new Column();
+            }
         }
 
-        /** The next field as text; null or empty is missing. */
+        /** The next field as text; null, empty or NA is missing. */
         public Rows text(String value) {
-            builder.columns[next()].add(builder.rows, value);
+            columns[next()].add(rows, value);
             return this;
         }
 
@@ -119,9 +115,9 @@ public final class DataTable {
         public Rows number(double value) {
             int column = next();
             if (Double.isFinite(value)) {
-                builder.columns[column].add(builder.rows, value);
+                columns[column].add(rows, value);
             } else {
-                builder.columns[column].add(builder.rows, Double.toString(value));
+                columns[column].add(rows, Double.toString(value));
             }
             return this;
         }
@@ -132,26 +128,32 @@ public final class DataTable {
         }
 
         public Rows endRow() {
-            if (field != builder.columns.length) {
-                throw new IllegalStateException(builder.source + ": row " + (builder.rows + 1) + " has " + field
-                        + " fields, the header has " + builder.columns.length);
+            if (field != columns.length) {
+                throw new IllegalStateException(source + ": row " + (rows + 1) + " has " + field
+                        + " fields, the header has " + columns.length);
             }
-            builder.rows++;
+            rows++;
             field = 0;
             return this;
         }
 
         public DataTable build() {
             if (field != 0) {
-                throw new IllegalStateException(builder.source + ": the last row is not ended");
+                throw new IllegalStateException(source + ": the last row is not ended");
             }
-            return builder.build();
+            Map<String, Column> byName = new HashMap<>();
+            for (int c = 0; c < columns.length; c++) {
+                if (byName.put(header.get(c), columns[c]) != null) {
+                    throw new BadInputException(source + ": column '" + header.get(c) + "' appears twice in the header");
+                }
+            }
+            return new DataTable(source, header, byName, rows);
         }
 
         private int next() {
-            if (field == builder.columns.length) {
-                throw new IllegalStateException(builder.source + ": row " + (builder.rows + 1)
-                        + " has more fields than the header's " + builder.columns.length);
+            if (field == columns.length) {
+                throw new IllegalStateException(source + ": row " + (rows + 1) + " has more fields than the header's "
+                        + columns.length);
             }
             return field++;
         }
@@ -190,32 +192,6 @@ public final class DataTable {
                     + String.join(", ", columns) + ")");
         }
         return values;
-    }
-
-    private static final class Builder {
-        final String source;
-        final List<String> header;
-        final Column[] columns;
-        int rows;
-
-        Builder(String source, List<String> header) {
-            this.source = source;
-            this.header = header;
-            this.columns = new Column[header.size()];
-            for (int c = 0; c < columns.length; c++) {
-                columns[c] = new Column();
-            }
-        }
-
-        DataTable build() {
-            Map<String, Column> byName = new HashMap<>();
-            for (int c = 0; c < columns.length; c++) {
-                if (byName.put(header.get(c), columns[c]) != null) {
-                    throw new BadInputException(source + ": column '" + header.get(c) + "' appears twice in the header");
-                }
-            }
-            return new DataTable(source, header, byName, rows);
-        }
     }
 
     /** One column: numbers while every value is a finite number, text from the first value that is not. */

@@ -59,8 +59,10 @@ class DataTableTest {
 
     @Test
     void missingValuesMayBeEmptyOrNa() {
-        DataTable table = DataTable.of("rows", java.util.List.of("a", "b"),
-                java.util.List.of(new String[] {"1", null}, new String[] {"NA", "x"}));
+        DataTable table = DataTable.rows("rows", java.util.List.of("a", "b"))
+                .text("1").missing().endRow()
+                .text("NA").text("x").endRow()
+                .build();
         assertThat(table.numeric("a")).containsExactly(1.0, Double.NaN);
         assertThat(table.text("b")).containsExactly(null, "x");
     }

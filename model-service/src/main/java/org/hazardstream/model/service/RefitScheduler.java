@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.hazardstream.model.config.ModelSettings;
@@ -23,7 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 
 /**
  * Decides what to fit next. The panel consumer hands over each complete version and returns at once; fits run on one
@@ -45,6 +44,7 @@ import io.quarkus.runtime.StartupEvent;
  * </ul>
  */
 @ApplicationScoped
+@Startup // created at start-up, not at the first panel version, so the warm-up runs while the panel topic replays
 public class RefitScheduler {
 
     private static final Logger LOG = Logger.getLogger(RefitScheduler.class);
@@ -67,7 +67,6 @@ public class RefitScheduler {
         }
     }
 
-    private final List<String> specs;
     private final Set<String> first;
     private final SpecFit specFit;
     private final FitInterrupter interrupter;
@@ -107,7 +106,6 @@ public class RefitScheduler {
      */
     RefitScheduler(List<String> specs, Set<String> first, SpecFit specFit, FitInterrupter interrupter,
             Duration debounce, Duration maxDelay, MeterRegistry registry) {
-        this.specs = List.copyOf(specs);
         this.first = Set.copyOf(first);
         this.specFit = specFit;
         this.interrupter = interrupter;
@@ -121,11 +119,6 @@ public class RefitScheduler {
             specVersion.put(spec, -1L);
             specCompletedAt.put(spec, now);
         });
-    }
-
-    /** Created at start-up, not at the first panel version, so the warm-up runs while the panel topic replays. */
-    void onStart(@Observes StartupEvent event) {
-        LOG.debugf("refit scheduler started for specs %s", specs);
     }
 
     /** A complete panel version: it becomes the one to fit unless it is stale. Never blocks. */

@@ -1,6 +1,7 @@
 package org.hazardstream.model.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,8 @@ public class SpecFitter {
     private final PublishedResults publishedResults;
     private final FitInterrupter interrupter;
     private final Map<String, Map<String, Double>> previousEstimates = new ConcurrentHashMap<>();
+    // Spec name to PublishedResults.fingerprint of its options: fixed for the service's life, computed once.
+    private final Map<String, String> fingerprints = new HashMap<>();
     // Spec name to the panel version and options fingerprint of its latest published result; read from the
     // fit-results topic before the first fit, so a restart does not publish the same version twice.
     private Map<String, PublishedVersion> published;
@@ -66,6 +69,7 @@ public class SpecFitter {
         this.publishedResults = publishedResults;
         this.registry = registry;
         this.warmStartModels = Set.copyOf(settings.refit().warmStartModels());
+        specs.all().forEach(spec -> fingerprints.put(spec.name(), PublishedResults.fingerprint(spec)));
     }
 
     /**
@@ -85,14 +89,9 @@ public class SpecFitter {
                 }
             });
         }
-        if (tableVersion != snapshot.panelVersion()) {
-            // Every spec of a version reads the same table: built once per version.
-            table = snapshot.dataTable();
-            tableVersion = snapshot.panelVersion();
-        }
         ModelSpec spec = specs.byName(specName);
         try {
-            if (fitAndPublish(spec, table, snapshot.lineage())) {
+            if (fitAndPublish(spec, snapshot)) {
                 LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms (table included)", specName,
                         snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
             }
@@ -106,15 +105,18 @@ public class SpecFitter {
     }
 
     /** True when the spec's result was published. */
-    private boolean fitAndPublish(ModelSpec spec, DataTable data, FitResultEvent.Lineage lineage) {
-        String fingerprint = PublishedResults.fingerprint(spec);
+    private boolean fitAndPublish(ModelSpec spec, PanelSnapshot snapshot) {
+        FitResultEvent.Lineage lineage = snapshot.lineage();
+        String fingerprint = fingerprints.get(spec.name());
         PublishedVersion already = published.get(spec.name());
         if (already != null && already.panelVersion() >= lineage.panelVersion()
                 && fingerprint.equals(already.optionsFingerprint())) {
-            // Published before a restart: the compacted topic already holds this result.
+            // Published before a restart: the compacted topic already holds this result (and no table is built
+            // for it: a restart replays every version).
             count(spec, "already-published");
             return false;
         }
+        DataTable data = tableOf(snapshot);
         FitOptions options = spec.fitOptions();
         Map<String, Double> start = previousEstimates.get(spec.name());
         if (start != null && warmStartModels.contains(options.model().id())) {
@@ -166,6 +168,15 @@ public class SpecFitter {
                     lineage.panelVersion());
             return false;
         }
+    }
+
+    /** The snapshot's table: every spec of a version reads the same one, built once. */
+    private DataTable tableOf(PanelSnapshot snapshot) {
+        if (tableVersion != snapshot.panelVersion()) {
+            table = snapshot.dataTable();
+            tableVersion = snapshot.panelVersion();
+        }
+        return table;
     }
 
     private void count(ModelSpec spec, String outcome) {
