@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code panel --raw DIR [--start] [--end] [--lag] --out FILE}: the city-day panel of panel-contract.md. */
+/**
+ * {@code panel --raw DIR [--start] [--end] [--lag] [--through] --out FILE}: the observed city-day panel of
+ * panel-contract.md.
+ */
 @Command(name = "panel", mixinStandardHelpOptions = true,
         description = "Build the city-day panel from the raw streams (cities, daily, national, provinces, adoptions).")
 final class PanelCommand implements Callable<Integer> {
@@ -41,6 +44,10 @@ final class PanelCommand implements Callable<Integer> {
     @Option(names = "--lag", paramLabel = "DAYS", defaultValue = "3", description = "covariate lag in days")
     int lag;
 
+    @Option(names = "--through", paramLabel = "DATE",
+            description = "observe the data only through this date (rows end there; later adoptions are not events yet)")
+    LocalDate through;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the panel CSV; - for stdout")
     String out;
 
@@ -49,9 +56,10 @@ final class PanelCommand implements Callable<Integer> {
         if (!Files.isDirectory(raw)) {
             throw new BadInputException("option --raw: not a folder: " + raw);
         }
-        PanelSettings settings = new PanelSettings(start, end, lag);
+        PanelSettings settings = new PanelSettings(start, end, lag, through);
         long begin = System.nanoTime();
-        Panel panel = new PanelBuilder().build(RawData.readDirectory(raw), settings);
+        RawData data = RawData.readDirectory(raw);
+        Panel panel = new PanelBuilder().build(data, settings);
         double millis = (System.nanoTime() - begin) / 1e6;
         if (out.equals("-")) {
             writeTo(panel, spec.commandLine().getOut());
@@ -63,9 +71,9 @@ final class PanelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("option --out: cannot write " + file + ": " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().printf("%s: %d rows, %d cities, %d events, %d cities excluded (adopted before %s);"
-                        + " read and built in %.0f ms%n", file, panel.rows().size(), panel.cities(), panel.events(),
-                panel.excludedCities().size(), start, millis);
+        spec.commandLine().getOut().printf("%s: %d rows, %d cities, %d events, %d cities excluded (adopted before %s),"
+                        + " data through %s; read and built in %.0f ms%n", file, panel.rows().size(), panel.cities(),
+                panel.events(), panel.excludedCities().size(), start, PanelBuilder.dataThrough(data, settings), millis);
         return 0;
     }
 

@@ -37,6 +37,7 @@ class HazardCliTest {
                 330100,2020-01-30,11.5,4.1,,42,14
                 330200,2020-01-29,8,3.9,2.2,17,5
                 320100,2020-02-01,7.25,3.3,1.9,24,3
+                320100,2020-02-10,,,,,
                 """);
         Files.writeString(raw.resolve("national.csv"), "date,central_policy\n2020-01-25,0\n2020-02-02,1\n");
         Files.writeString(raw.resolve("provinces.csv"), "province_id,platform_launch_date\n330000,2020-02-01\n320000,\n");
@@ -55,6 +56,16 @@ class HazardCliTest {
         // 320100: 10 days at risk; 330100: adopts on day 4; 330200 adopted before the window
         assertThat(expected.lines().count()).isEqualTo(1 + 10 + 4);
         assertThat(result.out()).contains("14 rows", "2 cities", "1 events", "1 cities excluded");
+    }
+
+    @Test
+    void panelThroughADateIsCensoredThere() {
+        CliResult result = CliResult.run("panel", "--raw", raw.toString(), "--end", "2020-02-10", "--through",
+                "2020-02-03", "--out", "-");
+        assertThat(result.code()).as(result.err()).isZero();
+        // 320100 and 330100 at risk on days 1-3; 330100's adoption on 02-04 is not observed yet
+        assertThat(result.out().lines().toList()).hasSize(1 + 3 + 3);
+        assertThat(result.out()).doesNotContain(",1,8000000,");
     }
 
     @Test

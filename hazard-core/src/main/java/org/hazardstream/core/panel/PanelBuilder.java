@@ -13,6 +13,9 @@ import java.util.NavigableMap;
  * Builds the panel of panel-contract.md from the latest raw records. A pure function of its inputs: the same
  * {@link RawData} content gives the same panel whatever order the records were applied in.
  *
+ * <p>The panel is what has been observed (the contract's "Observation" rule): rows end at t(D), the data-through
+ * date D = min(E, latest daily date, explicit through date); an adoption after D is not yet an event.
+ *
  * <p>Cost: one forward sweep over each city's daily records (carry-forward field by field) and one over the
  * national records, so a full build is O(records + cities x days).
  */
@@ -24,7 +27,7 @@ public final class PanelBuilder {
     private static final int COMPETITION = CENTRAL_POLICY + 1;
     private static final int PROVINCIAL_PLATFORM = CENTRAL_POLICY + 2;
 
-    /** The whole panel. */
+    /** The whole observed panel. */
     public Panel build(RawData raw, PanelSettings settings) {
         Window window = new Window(raw, settings);
         List<PanelRow> rows = new ArrayList<>();
@@ -33,22 +36,37 @@ public final class PanelBuilder {
             if (window.adoptedBeforeStart(cityId)) {
                 excluded.add(cityId);
             } else {
-                rows.addAll(window.rowsForCity(cityId));
+                rows.addAll(window.rowsForCity(cityId, 1));
             }
         }
         return new Panel(rows, excluded);
     }
 
     /**
-     * The rows of one city, in day order: empty when the city is unknown or adopted before the window. The
-     * streaming panel-service re-derives only the cities a record affects with this.
+     * The rows of one city, in day order: empty when the city is unknown or adopted before the window.
      */
     public List<PanelRow> rowsForCity(RawData raw, PanelSettings settings, String cityId) {
-        if (raw.city(cityId).isEmpty()) {
-            return List.of();
-        }
+        return rowsForCities(raw, settings, Map.of(cityId, 1)).get(cityId);
+    }
+
+    /**
+     * For each city of {@code firstDays}, its rows from that day on (day order; empty when the city is unknown or
+     * adopted before the window, or has no row from that day). The streaming panel-service re-derives only the
+     * cities and days a batch of records can reach with this: one pass over the shared series for all of them.
+     */
+    public Map<String, List<PanelRow>> rowsForCities(RawData raw, PanelSettings settings,
+            Map<String, Integer> firstDays) {
         Window window = new Window(raw, settings);
-        return window.adoptedBeforeStart(cityId) ? List.of() : window.rowsForCity(cityId);
+        Map<String, List<PanelRow>> rows = new HashMap<>();
+        firstDays.forEach((cityId, firstDay) -> rows.put(cityId,
+                raw.city(cityId).isEmpty() || window.adoptedBeforeStart(cityId) ? List.of()
+                        : window.rowsForCity(cityId, firstDay)));
+        return rows;
+    }
+
+    /** The data-through date D of the panel that {@code raw} gives (null while there is no daily record). */
+    public static LocalDate dataThrough(RawData raw, PanelSettings settings) {
+        return settings.dataThrough(raw.latestDailyDate());
     }
 
     /** Everything shared by the cities of one build: settings, national series, adoption dates by province. */
@@ -56,6 +74,9 @@ public final class PanelBuilder {
         private final RawData raw;
         private final PanelSettings settings;
         private final int days;
+        /** D and t(D): rows end at t(D); an adoption after D is not yet an event. */
+        private final LocalDate dataThrough;
+        private final int observedDays;
         private final LocalDate firstReference;
         private final double[] centralPolicy;
         /** Adoption dates of known cities, by province (cities that adopted before the window included). */
@@ -65,6 +86,8 @@ public final class PanelBuilder {
             this.raw = raw;
             this.settings = settings;
             this.days = settings.days();
+            this.dataThrough = dataThrough(raw, settings);
+            this.observedDays = settings.observedDays(dataThrough);
             this.firstReference = settings.referenceDate(1);
             this.centralPolicy = carryForward(raw.nationalValues(), 1)[0];
             for (RawRecord adoption : raw.adoptions().values()) {
@@ -88,13 +111,14 @@ public final class PanelBuilder {
             return adoption == null || adoption.isMissing("date") ? null : RawStream.parseDate(adoption.get("date"));
         }
 
-        List<PanelRow> rowsForCity(String cityId) {
+        /** The city's rows with day >= firstDay, in day order. */
+        List<PanelRow> rowsForCity(String cityId, int firstDay) {
             RawRecord city = raw.city(cityId).orElseThrow();
             String provinceId = city.get("province_id");
             LocalDate adopted = adoptionDate(cityId);
-            int lastDay = days;
+            int lastDay = observedDays;
             int eventCode = 0;
-            if (adopted != null && !adopted.isAfter(settings.end())) {
+            if (adopted != null && dataThrough != null && !adopted.isAfter(dataThrough)) { // D <= E, so this is inside the window
                 lastDay = (int) settings.dayIndex(adopted);
                 eventCode = (int) Double.parseDouble(raw.adoption(cityId).orElseThrow().get("mode"));
             }
@@ -110,8 +134,8 @@ public final class PanelBuilder {
                     .map(p -> RawStream.parseDate(p.get("platform_launch_date")))
                     .orElse(null);
 
-            List<PanelRow> rows = new ArrayList<>(lastDay);
-            for (int t = 1; t <= lastDay; t++) {
+            List<PanelRow> rows = new ArrayList<>(Math.max(0, lastDay - firstDay + 1));
+            for (int t = Math.max(1, firstDay); t <= lastDay; t++) {
                 Double[] covariates = new Double[PanelRow.COVARIATES.size()];
                 System.arraycopy(statics, 0, covariates, 0, STATIC_COUNT);
                 for (int f = 0; f < DAILY_COUNT; f++) {

@@ -41,6 +41,8 @@ public final class RawData {
     /** The daily and national values parsed once, for the builder: NaN where a field is empty. */
     private final Map<String, NavigableMap<LocalDate, double[]>> dailyValues = new HashMap<>();
     private final NavigableMap<LocalDate, double[]> nationalValues = new TreeMap<>();
+    /** The latest date of any daily record (records are replaced, never removed, so it only grows). */
+    private LocalDate latestDaily;
 
     /**
      * Keeps the record as the latest of its key and returns the one it replaces.
@@ -63,6 +65,9 @@ public final class RawData {
             case DAILY -> {
                 String city = record.get("city_id");
                 LocalDate date = RawStream.parseDate(record.get("date"));
+                if (latestDaily == null || date.isAfter(latestDaily)) {
+                    latestDaily = date;
+                }
                 dailyValues.computeIfAbsent(city, c -> new TreeMap<>())
                         .put(date, values(record, PanelRow.DAILY_COVARIATES));
                 yield dailyByCity.computeIfAbsent(city, c -> new TreeMap<>()).put(date, record);
@@ -97,6 +102,11 @@ public final class RawData {
     /** The national values by date ({@link #NATIONAL_VALUES}), NaN where empty. */
     NavigableMap<LocalDate, double[]> nationalValues() {
         return nationalValues;
+    }
+
+    /** The latest date of any record in the daily stream, whatever its fields hold; null while there is none. */
+    public LocalDate latestDailyDate() {
+        return latestDaily;
     }
 
     /** The cities stream by city_id, in text order. */

@@ -33,7 +33,7 @@ class PanelCsvTest {
     void csvHasTheContractColumnsAndEmptyFieldsForMissingValues() {
         RawData raw = data(city("330100", "330000", "population", "8000000", "gdp_per_capita", "152465.5"),
                 daily("330100", "2020-01-30", "salience", "0.125", "cumulative_cases", "36"),
-                adoption("330100", "2020-02-02", "1"));
+                adoption("330100", "2020-02-02", "1"), Raw.clock("2020-02-02"));
         String csv = new PanelBuilder().build(raw, TWO_DAYS).toCsv();
         String[] lines = csv.split("\n");
         assertThat(lines[0]).isEqualTo("city_id,province_id,day,date,start,stop,event,population,gdp_per_capita,"
@@ -47,7 +47,8 @@ class PanelCsvTest {
 
     @Test
     void theDataTableHoldsTheSameValues() {
-        RawData raw = data(city("A", "P", "population", "8000000"), daily("A", "2020-01-29", "salience", "0.1"));
+        RawData raw = data(city("A", "P", "population", "8000000"), daily("A", "2020-01-29", "salience", "0.1"),
+                Raw.clock("2020-02-02"));
         DataTable table = new PanelBuilder().build(raw, TWO_DAYS).toDataTable();
         assertThat(table.rowCount()).isEqualTo(2);
         assertThat(table.columns()).isEqualTo(PanelRow.COLUMNS);
@@ -67,7 +68,7 @@ class PanelCsvTest {
                 city("330200", "330000", "population", "0.1"),
                 daily("330100", "2020-01-29", "salience", "0.125", "cumulative_cases", "36"),
                 daily("B7", "2020-01-30", "salience", "1e-7"),
-                adoption("330200", "2020-02-02", "2"));
+                adoption("330200", "2020-02-02", "2"), Raw.clock("2020-02-02"));
         Panel panel = new PanelBuilder().build(raw, TWO_DAYS);
 
         assertSameTable(panel.toDataTable(), DataTable.parse(new java.io.StringReader(panel.toCsv()), "panel.csv"));

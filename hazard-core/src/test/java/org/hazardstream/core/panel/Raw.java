@@ -43,6 +43,14 @@ final class Raw {
         return record(RawStream.DAILY, all);
     }
 
+    /**
+     * A daily record of a city the panel does not know, dated {@code date}: it moves the data-through date (the
+     * latest date of the daily stream) and nothing else, so a test of another rule observes its whole window.
+     */
+    static RawRecord clock(String date) {
+        return daily("~clock", date);
+    }
+
     static RawRecord national(String date, String centralPolicy) {
         return record(RawStream.NATIONAL, "date", date, "central_policy", centralPolicy);
     }
