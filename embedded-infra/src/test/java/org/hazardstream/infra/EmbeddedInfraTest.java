@@ -36,12 +36,15 @@ class EmbeddedInfraTest {
         Path dir = Path.of("target", "kafka-infra-test").toAbsolutePath();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0, false)) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                ConfigResource panel = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PANEL);
-                String policy = admin.describeConfigs(List.of(panel)).all().get().get(panel)
-                        .get("cleanup.policy").value();
-                assertThat(policy).isEqualTo("compact");
-                assertThat(admin.describeTopics(List.of(Topics.PANEL)).allTopicNames().get()
-                        .get(Topics.PANEL).partitions()).hasSize(1);
+                ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RAW_RECORDS);
+                assertThat(admin.describeConfigs(List.of(raw)).all().get().get(raw).get("cleanup.policy").value())
+                        .isEqualTo("compact");
+                ConfigResource panel = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PANEL_DELTAS);
+                var panelConfig = admin.describeConfigs(List.of(panel)).all().get().get(panel);
+                assertThat(panelConfig.get("cleanup.policy").value()).isEqualTo("delete");
+                assertThat(panelConfig.get("retention.ms").value()).isEqualTo("-1");
+                assertThat(admin.describeTopics(List.of(Topics.PANEL_DELTAS)).allTopicNames().get()
+                        .get(Topics.PANEL_DELTAS).partitions()).hasSize(3);
             }
 
             Properties producerProps = new Properties();

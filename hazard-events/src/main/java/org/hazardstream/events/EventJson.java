@@ -2,6 +2,7 @@ package org.hazardstream.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -41,16 +42,18 @@ public final class EventJson {
     }
 
     /**
-     * The JSON of {@code new PanelRowChanged(panelVersion, row)} from the row's JSON already written: the same text
-     * as {@link #write}, without writing the row a second time (panel-service stores each changed row's JSON and
-     * announces it, thousands of rows a day).
+     * The JSON of a {@link PanelDelta} whose rows are already written as JSON: the same text as {@link #write} of
+     * the delta, without writing each row a second time (panel-service stores each changed row's JSON and announces
+     * it; a first panel of a million rows is announced in chunks).
      */
-    public static String writeRowChanged(long panelVersion, String rowJson) {
-        return write(new RowChangedJson("row", panelVersion, rowJson));
+    public static String writeDelta(PanelDelta header, List<String> rowJsons) {
+        return write(new DeltaJson(header.schemaVersion(), header.eventId(), header.study(), header.version(),
+                header.chunk(), header.chunks(), "[" + String.join(",", rowJsons) + "]", header.removed()));
     }
 
-    /** PanelRowChanged as written: its type id first, then its components, the row as the JSON it already is. */
-    private record RowChangedJson(String type, long panelVersion, @JsonRawValue String row) {
+    /** PanelDelta as written, its rows as the JSON they already are. */
+    private record DeltaJson(int schemaVersion, String eventId, String study, PanelVersionCompleted version,
+            int chunk, int chunks, @JsonRawValue String rows, List<PanelDelta.RowKey> removed) {
     }
 
     public static <T> T read(String json, Class<T> type) {

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Closes panel version {@code panelVersion}: every row change of this version was published before it.
+ * A panel version and the totals of its panel, carried by each chunk of the version's {@link PanelDelta}.
  *
  * @param rows            rows in the risk set
  * @param cities          cities with at least one row
  * @param events          rows with an event
- * @param dataThrough     the latest date with a daily record, or null while there is none
+ * @param dataThrough     the data-through date D of the panel contract's "Observation" rule, or null while there
+ *                        is no daily record
  * @param recordsApplied  raw records applied in this version
  * @param rowsChanged     rows added, changed or removed in this version
  */
@@ -21,5 +22,5 @@ public record PanelVersionCompleted(
         LocalDate dataThrough,
         int recordsApplied,
         int rowsChanged,
-        Instant completedAt) implements PanelEvent {
+        Instant completedAt) {
 }

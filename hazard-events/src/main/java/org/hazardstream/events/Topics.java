@@ -1,8 +1,8 @@
 package org.hazardstream.events;
 
 /**
- * The Kafka topics of the system. Every record is keyed; the state topics are compacted, so a consumer that
- * replays one from the beginning rebuilds the latest state.
+ * The Kafka topics of the system. Every record is keyed; a consumer that replays a state topic (compacted, or kept
+ * whole) from the beginning rebuilds the latest state.
  */
 public final class Topics {
 
@@ -13,11 +13,12 @@ public final class Topics {
     public static final String RAW_RECORDS_DLQ = "raw-records-dlq";
 
     /**
-     * The city-day panel, one partition: key {@code row|<city_id>|<day>} for rows (null value when a row leaves the
-     * risk set) and {@link PanelEvent#VERSION_KEY} for the marker that closes a panel version. Every row change of
-     * version v precedes the marker of v, so a reader that has reached a marker holds a consistent panel.
+     * The panel's versions as deltas ({@link PanelDelta}), key = study: every chunk of a study's versions in one
+     * partition, in order. Kept whole (cleanup policy delete, no time limit): a reader rebuilds the panel by
+     * replaying it from the beginning, and since a day's data appends about one row per unit, the whole topic is
+     * about the size of the panel plus its corrections.
      */
-    public static final String PANEL = "panel";
+    public static final String PANEL_DELTAS = "panel-deltas";
 
     /** The latest fit of each model spec, key = spec name; compacted. */
     public static final String FIT_RESULTS = "fit-results";

@@ -4,44 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import org.hazardstream.core.fit.FitResult;
-import org.hazardstream.core.panel.PanelRow;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
 
     @Test
-    void panelEventsTravelAsTypedJsonAndComeBackEqual() {
-        Double[] covariates = new Double[PanelRow.COVARIATES.size()];
-        covariates[0] = 8_000_000.0;
-        PanelRow row = new PanelRow("420100", "420000", 3, LocalDate.parse("2020-02-03"), 2, 3, 0,
-                Arrays.asList(covariates));
-        PanelEvent change = new PanelRowChanged(7, row);
-        PanelEvent marker = new PanelVersionCompleted(7, 3626, 128, 118, LocalDate.parse("2020-03-31"), 128, 12,
-                Instant.parse("2020-04-01T00:00:00Z"));
+    void thePanelDeltaGoldenSampleReadsAndWritesBackTheSameJson() {
+        String golden = GoldenSamples.read("panel-delta.json");
+        PanelDelta delta = EventJson.read(golden, PanelDelta.class);
 
-        String changeJson = EventJson.write(change);
-        assertThat(changeJson).contains("\"type\":\"row\"").contains("\"date\":\"2020-02-03\"");
-        assertThat(EventJson.read(changeJson, PanelEvent.class)).isEqualTo(change);
-        assertThat(EventJson.read(EventJson.write(marker), PanelEvent.class)).isEqualTo(marker);
+        assertThat(delta.schemaVersion()).isEqualTo(PanelDelta.SCHEMA_VERSION);
+        assertThat(delta.version().dataThrough()).isEqualTo(LocalDate.parse("2020-02-07"));
+        assertThat(delta.rows()).hasSize(2);
+        assertThat(delta.rows().get(0).covariate("cumulative_cases")).isEqualTo(1e-7);
+        assertThat(delta.rows().get(0).covariate("provincial_platform")).isNull();
+        assertThat(delta.removed()).containsExactly(new PanelDelta.RowKey("420300", 7));
+        assertThat(GoldenSamples.sameJson(EventJson.write(delta), golden)).as(EventJson.write(delta)).isTrue();
     }
 
     @Test
-    void aRowChangeWrittenFromTheRowsJsonIsTheSameTextAsTheEventWrittenWhole() {
-        Double[] covariates = new Double[PanelRow.COVARIATES.size()];
-        covariates[0] = 8_000_000.0;
-        covariates[8] = 0.125;
-        covariates[12] = 1e-7;
-        PanelRow row = new PanelRow("420100", "420000", 3, LocalDate.parse("2020-02-03"), 2, 3, 2,
-                Arrays.asList(covariates));
+    void aDeltaWrittenFromItsRowsJsonIsTheSameTextAsTheDeltaWrittenWhole() {
+        PanelDelta delta = EventJson.read(GoldenSamples.read("panel-delta.json"), PanelDelta.class);
+        PanelDelta header = new PanelDelta(delta.schemaVersion(), delta.eventId(), delta.study(), delta.version(),
+                delta.chunk(), delta.chunks(), List.of(), delta.removed());
 
-        String json = EventJson.writeRowChanged(41, EventJson.write(row));
+        String json = EventJson.writeDelta(header, delta.rows().stream().map(EventJson::write).toList());
 
-        assertThat(json).isEqualTo(EventJson.write(new PanelRowChanged(41, row)));
-        assertThat(EventJson.read(json, PanelEvent.class)).isEqualTo(new PanelRowChanged(41, row));
+        assertThat(json).isEqualTo(EventJson.write(delta));
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.hazardstream.core.panel.PanelRow;
 import org.hazardstream.core.panel.RawRecord;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
-import org.hazardstream.events.PanelEvent;
-import org.hazardstream.events.PanelRowChanged;
+import org.hazardstream.events.PanelDelta;
+import org.hazardstream.events.PanelDeltaAssembler;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
@@ -151,7 +151,7 @@ class PanelServiceTest {
     }
 
     @Test
-    void thePanelTopicCarriesRowChangesThenTheVersionMarker() {
+    void thePanelDeltasTopicReplaysToTheServedPanel() {
         KafkaFixture.send(new RawDataGenerator(31, "K").generate(6, 2));
         awaitPanelEqualsOfflineBuilder();
         await().atMost(PATIENCE).until(() -> relay.pending() == 0);
@@ -193,44 +193,51 @@ class PanelServiceTest {
         assertPanelTopicReplaysToServedPanel();
     }
 
+    /** The newest version whose every chunk is on the topic. */
     private static PanelVersionCompleted lastMarker() {
+        PanelDeltaAssembler assembler = new PanelDeltaAssembler();
         PanelVersionCompleted last = null;
-        for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL)) {
-            if (PanelEvent.VERSION_KEY.equals(m.key())) {
-                last = (PanelVersionCompleted) EventJson.read(m.value(), PanelEvent.class);
+        for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL_DELTAS)) {
+            var complete = assembler.accept(EventJson.read(m.value(), PanelDelta.class));
+            if (complete.isPresent()) {
+                last = complete.get().version();
             }
         }
         return last;
     }
 
     /**
-     * Replays the panel topic as model-service does: the rows as of the last version marker must be the served panel;
-     * every row message before marker v carries a version <= v, and the marker's counts match the rows.
+     * Replays the panel-deltas topic as model-service does: the rows after the last complete version must be the
+     * served panel; versions follow each other one by one, every message is keyed by the study, under the broker's
+     * message limit, and each version's totals match the rows.
      */
     private void assertPanelTopicReplaysToServedPanel() {
         TreeMap<String, PanelRow> rows = new TreeMap<>();
-        TreeMap<String, PanelRow> atMarker = null;
-        PanelVersionCompleted marker = null;
-        long highestRowVersion = 0;
-        for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL)) {
-            if (PanelEvent.VERSION_KEY.equals(m.key())) {
-                marker = (PanelVersionCompleted) EventJson.read(m.value(), PanelEvent.class);
-                assertThat(highestRowVersion).isLessThanOrEqualTo(marker.panelVersion());
-                assertThat(marker.rows()).isEqualTo(rows.size());
-                atMarker = new TreeMap<>(rows);
-            } else if (m.value() == null) {
-                rows.remove(m.key());
-            } else {
-                PanelRowChanged change = (PanelRowChanged) EventJson.read(m.value(), PanelEvent.class);
-                assertThat(m.key()).isEqualTo(PanelEvent.rowKey(change.row().cityId(), change.row().day()));
-                highestRowVersion = Math.max(highestRowVersion, change.panelVersion());
-                rows.put(m.key(), change.row());
+        PanelDeltaAssembler assembler = new PanelDeltaAssembler();
+        PanelVersionCompleted last = null;
+        for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL_DELTAS)) {
+            assertThat(m.key()).isEqualTo("health-code");
+            assertThat(m.serializedValueSize()).isLessThan(1 << 20);
+            PanelDelta chunk = EventJson.read(m.value(), PanelDelta.class);
+            assertThat(chunk.eventId()).isEqualTo(PanelDelta.eventId("health-code", chunk.version().panelVersion(),
+                    chunk.chunk()));
+            var complete = assembler.accept(chunk);
+            if (complete.isEmpty()) {
+                continue;
             }
+            PanelVersionCompleted version = complete.get().version();
+            if (last != null) {
+                assertThat(version.panelVersion()).isEqualTo(last.panelVersion() + 1);
+            }
+            complete.get().removed().forEach(k -> rows.remove(k.cityId() + "|" + k.day()));
+            complete.get().rows().forEach(r -> rows.put(r.cityId() + "|" + r.day(), r));
+            assertThat(version.rows()).isEqualTo(rows.size());
+            assertThat(version.rowsChanged()).isEqualTo(complete.get().rows().size() + complete.get().removed().size());
+            last = version;
         }
-        assertThat(marker).isNotNull();
-        assertThat(rows).as("no row message after the last marker").isEqualTo(atMarker);
-        assertThat(marker.panelVersion()).isEqualTo(processor.snapshot().version());
-        assertThat(new Panel(new ArrayList<>(atMarker.values()), List.of()).toCsv()).isEqualTo(servedPanel());
+        assertThat(last).isNotNull();
+        assertThat(last.panelVersion()).isEqualTo(processor.snapshot().version());
+        assertThat(new Panel(new ArrayList<>(rows.values()), List.of()).toCsv()).isEqualTo(servedPanel());
     }
 
     @Test

@@ -20,8 +20,9 @@ public final class TopicLayout {
     public static final List<TopicSpec> TOPICS = List.of(
             new TopicSpec(Topics.RAW_RECORDS, 3, COMPACTED),
             new TopicSpec(Topics.RAW_RECORDS_DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", "1209600000")),
-            // One partition: the order of row changes and version markers is the consistency guarantee.
-            new TopicSpec(Topics.PANEL, 1, COMPACTED),
+            // Keyed by study: a study's deltas stay in order in one partition. Kept whole: replayed from the start.
+            new TopicSpec(Topics.PANEL_DELTAS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1",
+                    "retention.bytes", "-1")),
             new TopicSpec(Topics.FIT_RESULTS, 1, COMPACTED));
 
     private TopicLayout() {

@@ -64,6 +64,12 @@ public final class PanelBuilder {
         return rows;
     }
 
+    /** The known cities left out because they adopted before the window, in text order. */
+    public List<String> excludedCities(RawData raw, PanelSettings settings) {
+        Window window = new Window(raw, settings);
+        return raw.cities().keySet().stream().filter(window::adoptedBeforeStart).toList();
+    }
+
     /** The data-through date D of the panel that {@code raw} gives (null while there is no daily record). */
     public static LocalDate dataThrough(RawData raw, PanelSettings settings) {
         return settings.dataThrough(raw.latestDailyDate());
@@ -81,6 +87,8 @@ public final class PanelBuilder {
         private final double[] centralPolicy;
         /** Adoption dates of known cities, by province (cities that adopted before the window included). */
         private final Map<String, List<Adoption>> adoptionsByProvince = new HashMap<>();
+        /** Per province, built on first use: adopters counted by day (see {@link #adoptersByDay}). */
+        private final Map<String, int[]> adoptersByDay = new HashMap<>();
 
         Window(RawData raw, PanelSettings settings) {
             this.raw = raw;
@@ -153,18 +161,33 @@ public final class PanelBuilder {
 
         /** For each day, the number of OTHER cities of the province with an adoption date <= the reference date. */
         private int[] competition(String cityId, String provinceId) {
-            int[] counts = new int[days];
-            for (Adoption other : adoptionsByProvince.getOrDefault(provinceId, List.of())) {
-                if (other.cityId().equals(cityId)) {
-                    continue;
-                }
-                // reference date of day t is firstReference + (t - 1): the other city counts from that t on
-                long firstDay = java.time.temporal.ChronoUnit.DAYS.between(firstReference, other.date()) + 1;
-                for (int t = (int) Math.max(1, firstDay); t <= days; t++) {
-                    counts[t - 1]++;
+            int[] counts = adoptersByDay.computeIfAbsent(provinceId, this::adoptersByDay).clone();
+            LocalDate own = adoptionDate(cityId);
+            if (own != null) {
+                for (int t = firstCountingDay(own); t <= days; t++) {
+                    counts[t - 1]--;
                 }
             }
             return counts;
+        }
+
+        /** For each day, the number of cities of the province (any) with an adoption date <= the reference date. */
+        private int[] adoptersByDay(String provinceId) {
+            int[] counts = new int[days + 1];
+            for (Adoption adoption : adoptionsByProvince.getOrDefault(provinceId, List.of())) {
+                counts[firstCountingDay(adoption.date()) - 1]++;
+            }
+            for (int t = 1; t < days; t++) {
+                counts[t] += counts[t - 1];
+            }
+            return Arrays.copyOf(counts, days);
+        }
+
+        /** The first day whose reference date is on or after {@code adopted} (1 at the earliest, T + 1 if none). */
+        private int firstCountingDay(LocalDate adopted) {
+            // reference date of day t is firstReference + (t - 1)
+            long day = java.time.temporal.ChronoUnit.DAYS.between(firstReference, adopted) + 1;
+            return (int) Math.min(days + 1, Math.max(1, day));
         }
 
         /**

@@ -18,7 +18,28 @@ public interface PanelConfig {
     @WithDefault("3")
     int lagDays();
 
+    /** The study this panel belongs to: the key of its deltas on the panel-deltas topic (PANEL_STUDY). */
+    @WithDefault("health-code")
+    String study();
+
+    /**
+     * Observe the data only through this date (PANEL_THROUGH): the contract's explicit through date H. Unset: the
+     * window's end.
+     */
+    java.util.Optional<LocalDate> through();
+
     Outbox outbox();
+
+    Delta delta();
+
+    interface Delta {
+        /**
+         * Upper bound on the row JSON in one delta message; a larger version travels in chunks. Well under the
+         * broker's 1 MB message limit.
+         */
+        @WithDefault("262144")
+        int maxMessageBytes();
+    }
 
     interface Window {
         /** First day of the window (PANEL_WINDOW_START). */
@@ -31,8 +52,8 @@ public interface PanelConfig {
     }
 
     interface Outbox {
-        /** Outbox messages sent per round trip to Kafka. */
-        @WithDefault("2000")
+        /** Outbox messages sent per round trip to Kafka (each a delta chunk of up to delta.max-message-bytes). */
+        @WithDefault("64")
         int chunkSize();
 
         /** How often the relay also looks for unsent messages (after a crash or a Kafka outage), e.g. "2s". */
@@ -45,6 +66,6 @@ public interface PanelConfig {
     }
 
     default PanelSettings settings() {
-        return new PanelSettings(window().start(), window().end(), lagDays());
+        return new PanelSettings(window().start(), window().end(), lagDays(), through().orElse(null));
     }
 }

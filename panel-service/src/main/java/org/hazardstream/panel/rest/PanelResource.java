@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.hazardstream.core.panel.Panel;
 import org.hazardstream.panel.service.PanelProcessor;
 import org.hazardstream.panel.service.PanelSnapshot;
 
@@ -45,8 +44,7 @@ public class PanelResource {
     @Operation(summary = "Version, size and data-through date of the current panel")
     public PanelStatus status() {
         PanelSnapshot snapshot = processor.snapshot();
-        Panel panel = snapshot.panel();
-        return new PanelStatus(snapshot.version(), panel.rows().size(), panel.cities(), panel.events(),
+        return new PanelStatus(snapshot.version(), snapshot.rows(), snapshot.cities(), snapshot.events(),
                 snapshot.dataThrough(), snapshot.recordsApplied());
     }
 }

@@ -4,14 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +22,7 @@ import org.hazardstream.core.panel.RawRecord;
 import org.hazardstream.core.panel.RawStream;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
-import org.hazardstream.events.PanelEvent;
+import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.events.Topics;
@@ -45,12 +41,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies batches of raw records to the panel. Keeps an in-memory mirror of the database (the latest raw records, the
- * Kafka position of each, and the panel rows) so that a batch costs only the cities it affects; the mirror is rebuilt
+ * Kafka position of each, and the panel rows) so that a batch costs only the rows it can reach; the mirror is rebuilt
  * from the database at startup and after any failed batch, so it never disagrees with what was committed.
  *
+ * <p>What a batch can reach: a record dated d changes rows from day t(d) + lag on (their reference date is d or
+ * later), and a data-through date moving from D to D' appends days t(D) + 1 .. t(D'). So a day's data, which moves D by
+ * one day, changes about one row per city (the panel is censored at D: panel-contract.md, "Observation").
+ *
  * <p>One batch = one transaction: raw-record upserts, changed panel rows, the new version and the outbox messages that
- * announce them (row changes, tombstones, then the version marker; dead letters) commit or roll back together. Offsets
- * are committed to Kafka only after the transaction, so a crash in between redelivers records that the stored
+ * announce them (the version's {@link PanelDelta}, in chunks when large; dead letters) commit or roll back together.
+ * Offsets are committed to Kafka only after the transaction, so a crash in between redelivers records that the stored
  * positions recognise as already applied.
  */
 @ApplicationScoped
@@ -61,12 +61,15 @@ public class PanelProcessor {
     private final PanelRepository repository;
     private final PanelMetrics metrics;
     private final PanelSettings settings;
+    private final String study;
+    private final int maxDeltaBytes;
     private final PanelBuilder builder = new PanelBuilder();
 
     // The mirror: guarded by this, changed only inside apply/reconcile.
     private RawData raw;
     private Map<String, Position> positions;
     private TreeMap<String, List<PanelRow>> rowsByCity;
+    private LocalDate dataThrough;
     private long version;
     private long recordsApplied;
     private boolean loaded;
@@ -81,6 +84,8 @@ public class PanelProcessor {
         this.repository = repository;
         this.metrics = metrics;
         this.settings = config.settings();
+        this.study = config.study();
+        this.maxDeltaBytes = config.delta().maxMessageBytes();
     }
 
     public PanelSettings settings() {
@@ -158,6 +163,7 @@ public class PanelProcessor {
             list.sort(Panel.ROW_ORDER);
             rowsByCity.put(city, List.copyOf(list));
         });
+        dataThrough = PanelBuilder.dataThrough(raw, settings);
         PanelVersionEntity stored = PanelVersionEntity.current();
         version = stored.version;
         recordsApplied = stored.recordsApplied;
@@ -170,9 +176,10 @@ public class PanelProcessor {
         // the upsert, which PostgreSQL requires of a multi-row INSERT ... ON CONFLICT).
         Map<String, RawRecordWrite> rawWrites = new LinkedHashMap<>();
         List<OutboxWrite> outbox = new ArrayList<>();
-        Set<String> affectedCities = new TreeSet<>();
-        Set<String> affectedProvinces = new HashSet<>();
-        boolean allCities = fullRebuild;
+        Reach reach = new Reach();
+        if (fullRebuild) {
+            reach.allFrom(1);
+        }
         int applied = 0;
         int duplicates = 0;
         int deadLetters = 0;
@@ -191,7 +198,7 @@ public class PanelProcessor {
                 continue;
             }
             RawRecord record = decoded.record();
-            allCities |= noteAffected(record, affectedCities, affectedProvinces);
+            noteReach(record, reach);
             raw.apply(record);
             positions.put(message.key(), new Position(message.partition(), message.offset()));
             rawWrites.put(message.key(), new RawRecordWrite(record.stream().id(), record.key(),
@@ -203,92 +210,205 @@ public class PanelProcessor {
             return new BatchOutcome(version, 0, duplicates, deadLetters, 0);
         }
 
-        Set<String> cities = new TreeSet<>(affectedCities);
-        if (allCities) {
-            cities.addAll(raw.cities().keySet());
-            cities.addAll(rowsByCity.keySet());
-        } else if (!affectedProvinces.isEmpty()) {
-            raw.cities().forEach((id, city) -> {
-                if (affectedProvinces.contains(city.get("province_id"))) {
-                    cities.add(id);
-                }
-            });
+        // The data-through date moved: days between the old and the new t(D) appear (or, after a settings change,
+        // disappear) for every city.
+        LocalDate nextThrough = PanelBuilder.dataThrough(raw, settings);
+        int observedBefore = settings.observedDays(dataThrough);
+        int observedAfter = settings.observedDays(nextThrough);
+        if (observedAfter != observedBefore) {
+            reach.allFrom(Math.min(observedBefore, observedAfter) + 1);
         }
+        Map<String, Integer> firstDays = reach.firstDays(raw, rowsByCity.keySet());
+        Map<String, List<PanelRow>> fresh = builder.rowsForCities(raw, settings, firstDays);
+
         long nextVersion = version + 1;
-        List<PanelRowWrite> rowWrites = new ArrayList<>();
-        List<PanelRowDelete> rowDeletes = new ArrayList<>();
-        for (String cityId : cities) {
-            diffCity(cityId, nextVersion, rowWrites, rowDeletes, outbox);
+        Delta delta = new Delta();
+        for (Map.Entry<String, Integer> city : new TreeMap<>(firstDays).entrySet()) {
+            diffCity(city.getKey(), city.getValue(), fresh.get(city.getKey()), delta);
         }
-        int rowsChanged = rowWrites.size() + rowDeletes.size();
+        int rowsChanged = delta.size();
+        dataThrough = nextThrough;
         if (fullRebuild && rowsChanged == 0) {
             return new BatchOutcome(version, 0, 0, 0, 0); // the stored panel is already right
         }
         version = nextVersion;
         recordsApplied += applied;
         PanelSnapshot next = snapshotOfMirror();
-        Panel panel = next.panel();
-        outbox.add(new OutboxWrite(Topics.PANEL, PanelEvent.VERSION_KEY, EventJson.write(new PanelVersionCompleted(
-                version, panel.rows().size(), panel.cities(), panel.events(), next.dataThrough(), applied, rowsChanged,
-                Instant.now()))));
-        repository.write(List.copyOf(rawWrites.values()), rowWrites, rowDeletes, outbox, version);
+        PanelVersionCompleted completed = new PanelVersionCompleted(version, next.rows(), next.cities(),
+                next.events(), dataThrough, applied, rowsChanged, Instant.now());
+        outbox.addAll(delta.messages(completed));
+        repository.write(List.copyOf(rawWrites.values()), delta.rowWrites, delta.rowDeletes, outbox, version);
         repository.setVersion(version, recordsApplied);
         return new BatchOutcome(version, applied, duplicates, deadLetters, rowsChanged);
     }
 
     /**
-     * Notes which cities a record affects (before it is applied, so a city that changes province also re-derives
-     * its old province); returns true when it affects every city.
+     * The first day of each city that a batch's records can change. A city absent from both maps is untouched;
+     * {@link #allFrom} reaches every city (a national record, a moved data-through date).
      */
-    private boolean noteAffected(RawRecord record, Set<String> cities, Set<String> provinces) {
+    private final class Reach {
+        private final Map<String, Integer> cities = new HashMap<>();
+        private final Map<String, Integer> provinces = new HashMap<>();
+        private int allFrom = Integer.MAX_VALUE;
+
+        void city(String cityId, int firstDay) {
+            cities.merge(cityId, Math.max(1, firstDay), Math::min);
+        }
+
+        void province(String provinceId, int firstDay) {
+            provinces.merge(provinceId, Math.max(1, firstDay), Math::min);
+        }
+
+        void allFrom(int firstDay) {
+            allFrom = Math.min(allFrom, Math.max(1, firstDay));
+        }
+
+        /** Per city, the first day to re-derive: over the known cities and those that still have rows. */
+        Map<String, Integer> firstDays(RawData data, java.util.Collection<String> citiesWithRows) {
+            Map<String, Integer> firstDays = new HashMap<>(cities);
+            if (!provinces.isEmpty()) {
+                data.cities().forEach((id, city) -> {
+                    Integer first = provinces.get(city.get("province_id"));
+                    if (first != null) {
+                        firstDays.merge(id, first, Math::min);
+                    }
+                });
+            }
+            if (allFrom != Integer.MAX_VALUE) {
+                data.cities().keySet().forEach(id -> firstDays.merge(id, allFrom, Math::min));
+                citiesWithRows.forEach(id -> firstDays.merge(id, allFrom, Math::min));
+            }
+            return firstDays;
+        }
+    }
+
+    /**
+     * Notes which rows a record can change, before it is applied (so the record it replaces is still at hand: a city
+     * that changes province also re-derives its old province, a moved adoption date both of its dates).
+     */
+    private void noteReach(RawRecord record, Reach reach) {
         switch (record.stream()) {
-            case DAILY -> cities.add(record.get("city_id"));
+            case DAILY -> reach.city(record.get("city_id"), firstDayReading(record.get("date")));
+            case NATIONAL -> reach.allFrom(firstDayReading(record.get("date")));
             case ADOPTIONS -> {
-                // The city's own risk set, and the competition of every other city of its province.
+                // The city's own risk set (and whether it is excluded), and the competition of its province.
                 String cityId = record.get("city_id");
-                cities.add(cityId);
-                raw.city(cityId).ifPresent(c -> provinces.add(c.get("province_id")));
+                reach.city(cityId, 1);
+                int first = firstDayReading(record.get("date"));
+                String before = raw.adoption(cityId).map(a -> a.get("date")).orElse("");
+                first = Math.min(first, firstDayReading(before));
+                int competitionFrom = first;
+                raw.city(cityId).ifPresent(c -> reach.province(c.get("province_id"), competitionFrom));
             }
             case CITIES -> {
                 String cityId = record.get("city_id");
-                cities.add(cityId);
-                provinces.add(record.get("province_id"));
-                raw.city(cityId).ifPresent(old -> provinces.add(old.get("province_id")));
+                reach.city(cityId, 1);
+                reach.province(record.get("province_id"), 1);
+                raw.city(cityId).ifPresent(old -> reach.province(old.get("province_id"), 1));
             }
-            case PROVINCES -> provinces.add(record.get("province_id"));
-            case NATIONAL -> {
-                return true;
-            }
+            case PROVINCES -> reach.province(record.get("province_id"), 1);
         }
-        return false;
     }
 
-    private void diffCity(String cityId, long nextVersion, List<PanelRowWrite> writes, List<PanelRowDelete> deletes,
-            List<OutboxWrite> outbox) {
-        List<PanelRow> fresh = builder.rowsForCity(raw, settings, cityId);
+    /** The first day whose reference date is on or after {@code date} (t(date) + lag); empty date: never. */
+    private int firstDayReading(String date) {
+        if (date == null || date.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        long day = settings.dayIndex(LocalDate.parse(date)) + settings.lagDays();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, day));
+    }
+
+    /** Compares a city's fresh rows from {@code firstDay} on with the rows it had, and notes what changed. */
+    private void diffCity(String cityId, int firstDay, List<PanelRow> freshTail, Delta delta) {
         List<PanelRow> old = rowsByCity.getOrDefault(cityId, List.of());
-        Map<Integer, PanelRow> oldByDay = new HashMap<>();
-        old.forEach(r -> oldByDay.put(r.day(), r));
-        Set<Integer> freshDays = new HashSet<>();
-        for (PanelRow row : fresh) {
-            freshDays.add(row.day());
-            if (!row.equals(oldByDay.get(row.day()))) {
-                String rowJson = EventJson.write(row);
-                writes.add(new PanelRowWrite(cityId, row.day(), rowJson));
-                outbox.add(new OutboxWrite(Topics.PANEL, PanelEvent.rowKey(cityId, row.day()),
-                        EventJson.writeRowChanged(nextVersion, rowJson)));
+        // Rows are days 1..n in order, so a day's row sits at index day - 1.
+        int keep = Math.min(old.size(), firstDay - 1);
+        List<PanelRow> oldTail = old.subList(keep, old.size());
+        int changesBefore = delta.size();
+        for (int i = 0; i < freshTail.size(); i++) {
+            PanelRow row = freshTail.get(i);
+            if (i >= oldTail.size() || !row.equals(oldTail.get(i))) {
+                delta.changed(row);
             }
         }
-        for (PanelRow row : old) {
-            if (!freshDays.contains(row.day())) {
-                deletes.add(new PanelRowDelete(cityId, row.day()));
-                outbox.add(new OutboxWrite(Topics.PANEL, PanelEvent.rowKey(cityId, row.day()), null));
-            }
+        for (int i = freshTail.size(); i < oldTail.size(); i++) {
+            delta.removed(oldTail.get(i));
         }
-        if (fresh.isEmpty()) {
+        if (delta.size() == changesBefore) {
+            return;
+        }
+        List<PanelRow> rows = new ArrayList<>(keep + freshTail.size());
+        rows.addAll(old.subList(0, keep));
+        rows.addAll(freshTail);
+        if (rows.isEmpty()) {
             rowsByCity.remove(cityId);
         } else {
-            rowsByCity.put(cityId, fresh);
+            rowsByCity.put(cityId, List.copyOf(rows));
+        }
+    }
+
+    /** The rows a version changes: database writes and the delta messages, each row's JSON written once. */
+    private final class Delta {
+        final List<PanelRowWrite> rowWrites = new ArrayList<>();
+        final List<PanelRowDelete> rowDeletes = new ArrayList<>();
+        void changed(PanelRow row) {
+            rowWrites.add(new PanelRowWrite(row.cityId(), row.day(), EventJson.write(row)));
+        }
+
+        void removed(PanelRow row) {
+            rowDeletes.add(new PanelRowDelete(row.cityId(), row.day()));
+        }
+
+        int size() {
+            return rowWrites.size() + rowDeletes.size();
+        }
+
+        /**
+         * The version's delta as outbox messages: rows and removals cut into chunks of at most maxDeltaBytes of
+         * JSON (a removal counted at its key's size), each chunk carrying the version's totals.
+         */
+        List<OutboxWrite> messages(PanelVersionCompleted completed) {
+            List<List<String>> rowChunks = new ArrayList<>();
+            List<List<PanelDelta.RowKey>> removalChunks = new ArrayList<>();
+            List<String> rows = new ArrayList<>();
+            List<PanelDelta.RowKey> removals = new ArrayList<>();
+            int bytes = 0;
+            for (PanelRowWrite write : rowWrites) {
+                if (bytes > 0 && bytes + write.rowJson().length() > maxDeltaBytes) {
+                    rowChunks.add(rows);
+                    removalChunks.add(removals);
+                    rows = new ArrayList<>();
+                    removals = new ArrayList<>();
+                    bytes = 0;
+                }
+                rows.add(write.rowJson());
+                bytes += write.rowJson().length() + 1;
+            }
+            for (PanelRowDelete delete : rowDeletes) {
+                int size = delete.cityId().length() + 24;
+                if (bytes > 0 && bytes + size > maxDeltaBytes) {
+                    rowChunks.add(rows);
+                    removalChunks.add(removals);
+                    rows = new ArrayList<>();
+                    removals = new ArrayList<>();
+                    bytes = 0;
+                }
+                removals.add(new PanelDelta.RowKey(delete.cityId(), delete.day()));
+                bytes += size;
+            }
+            rowChunks.add(rows);
+            removalChunks.add(removals);
+            int chunks = rowChunks.size();
+            List<OutboxWrite> messages = new ArrayList<>(chunks);
+            for (int c = 0; c < chunks; c++) {
+                PanelDelta header = new PanelDelta(PanelDelta.SCHEMA_VERSION,
+                        PanelDelta.eventId(study, completed.panelVersion(), c), study, completed, c, chunks, List.of(),
+                        removalChunks.get(c));
+                messages.add(new OutboxWrite(Topics.PANEL_DELTAS, study, EventJson.writeDelta(header,
+                        rowChunks.get(c))));
+            }
+            return messages;
         }
     }
 
@@ -332,18 +452,8 @@ public class PanelProcessor {
     }
 
     private PanelSnapshot snapshotOfMirror() {
-        List<PanelRow> rows = new ArrayList<>();
-        rowsByCity.values().forEach(rows::addAll);
-        List<String> excluded = raw.cities().keySet().stream().filter(c -> !rowsByCity.containsKey(c)).toList();
-        LocalDate dataThrough = null;
-        for (String cityId : raw.cities().keySet()) {
-            Optional<LocalDate> last = raw.daily(cityId).isEmpty() ? Optional.empty()
-                    : Optional.of(raw.daily(cityId).lastKey());
-            if (last.isPresent() && (dataThrough == null || last.get().isAfter(dataThrough))) {
-                dataThrough = last.get();
-            }
-        }
-        return new PanelSnapshot(version, new Panel(rows, excluded), dataThrough, recordsApplied);
+        return PanelSnapshot.of(version, rowsByCity, builder.excludedCities(raw, settings), dataThrough,
+                recordsApplied);
     }
 
     private void publishSnapshot() {
