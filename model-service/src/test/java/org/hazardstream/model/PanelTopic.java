@@ -3,10 +3,10 @@ package org.hazardstream.model;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,24 +21,26 @@ import org.hazardstream.core.panel.PanelRow;
 import org.hazardstream.core.panel.PanelSettings;
 import org.hazardstream.core.panel.RawData;
 import org.hazardstream.events.EventJson;
-import org.hazardstream.events.PanelEvent;
-import org.hazardstream.events.PanelRowChanged;
+import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 
 /**
- * Plays panel-service in the tests: publishes whole panels onto the panel topic with a plain producer, as row
- * changes, tombstones for rows that left, and a version marker. Versions increase across every test class of the
- * JVM, since they share one broker and one running model-service.
+ * Plays panel-service in the tests: publishes panels onto the panel-deltas topic with a plain producer, each as the
+ * delta from the panel published before (changed rows and removed rows), in chunks of at most {@link #CHUNK_ROWS}
+ * rows, so a whole panel travels in several messages as a large version would. Versions increase across every test
+ * class of the JVM, since they share one broker and one running model-service.
  */
 final class PanelTopic {
 
     /** The bundled demo data set (128 cities), read with hazard-core's offline reader. */
     static final RawData DEMO = RawData.readDirectory(Path.of("..", "deploy", "local", "demo"));
 
+    static final String STUDY = "health-code";
+    static final int CHUNK_ROWS = 1000;
     private static final AtomicLong VERSIONS = new AtomicLong();
-    private static final Set<String> LIVE_KEYS = new HashSet<>();
+    private static final Map<PanelDelta.RowKey, PanelRow> LIVE = new HashMap<>();
     private static KafkaProducer<String, String> producer;
 
     private PanelTopic() {
@@ -53,8 +55,7 @@ final class PanelTopic {
     /** Publishes the panel as the next version and returns that version. */
     static synchronized long publish(Panel panel) {
         long version = VERSIONS.incrementAndGet();
-        send(panel, version);
-        awaitSent(producer().send(markerRecord(panel, version)));
+        awaitSent(send(panel, version));
         return version;
     }
 
@@ -63,34 +64,39 @@ final class PanelTopic {
         List<Long> versions = panels.stream().map(p -> {
             long version = VERSIONS.incrementAndGet();
             send(p, version);
-            producer().send(markerRecord(p, version));
             return version;
         }).toList();
         producer().flush();
         return versions;
     }
 
-    private static void send(Panel panel, long version) {
-        Set<String> keys = new HashSet<>();
+    /** Sends the delta from the live panel to {@code panel}; returns the last chunk's send. */
+    private static Future<?> send(Panel panel, long version) {
+        Map<PanelDelta.RowKey, PanelRow> next = new HashMap<>();
+        List<PanelRow> changed = new ArrayList<>();
         for (PanelRow row : panel.rows()) {
-            String key = PanelEvent.rowKey(row.cityId(), row.day());
-            keys.add(key);
-            producer().send(new ProducerRecord<>(Topics.PANEL, key, EventJson.write(new PanelRowChanged(version, row))));
-        }
-        for (String gone : LIVE_KEYS) {
-            if (!keys.contains(gone)) {
-                producer().send(new ProducerRecord<>(Topics.PANEL, gone, null));
+            PanelDelta.RowKey key = new PanelDelta.RowKey(row.cityId(), row.day());
+            next.put(key, row);
+            if (!row.equals(LIVE.get(key))) {
+                changed.add(row);
             }
         }
-        LIVE_KEYS.clear();
-        LIVE_KEYS.addAll(keys);
-    }
+        List<PanelDelta.RowKey> removed = LIVE.keySet().stream().filter(k -> !next.containsKey(k)).toList();
+        LIVE.clear();
+        LIVE.putAll(next);
 
-    private static ProducerRecord<String, String> markerRecord(Panel panel, long version) {
         LocalDate dataThrough = panel.rows().stream().map(PanelRow::date).max(LocalDate::compareTo).orElse(null);
-        PanelVersionCompleted marker = new PanelVersionCompleted(version, panel.rows().size(), panel.cities(),
-                panel.events(), dataThrough, 0, panel.rows().size(), Instant.now());
-        return new ProducerRecord<>(Topics.PANEL, PanelEvent.VERSION_KEY, EventJson.write(marker));
+        PanelVersionCompleted totals = new PanelVersionCompleted(version, panel.rows().size(), panel.cities(),
+                panel.events(), dataThrough, 0, changed.size() + removed.size(), Instant.now());
+        int chunks = Math.max(1, (changed.size() + CHUNK_ROWS - 1) / CHUNK_ROWS);
+        Future<?> last = null;
+        for (int c = 0; c < chunks; c++) {
+            List<PanelRow> rows = changed.subList(c * CHUNK_ROWS, Math.min(changed.size(), (c + 1) * CHUNK_ROWS));
+            PanelDelta delta = new PanelDelta(PanelDelta.SCHEMA_VERSION, PanelDelta.eventId(STUDY, version, c), STUDY,
+                    totals, c, chunks, rows, c == 0 ? removed : List.of());
+            last = producer().send(new ProducerRecord<>(Topics.PANEL_DELTAS, STUDY, EventJson.write(delta)));
+        }
+        return last;
     }
 
     private static void awaitSent(Future<?> sent) {

@@ -9,9 +9,9 @@ import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.events.PanelVersionCompleted;
 
 /**
- * The replica as it stood when a panel version's marker arrived: a consistent panel, immutable.
+ * The replica as it stood after a whole panel version: a consistent panel, immutable.
  *
- * @param version the marker that closed it
+ * @param version the version, with its panel's totals
  * @param panel   its rows in contract order (city_id as text, then day), as the offline builder writes them
  */
 public record PanelSnapshot(PanelVersionCompleted version, Panel panel) {
