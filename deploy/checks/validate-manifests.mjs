@@ -218,13 +218,15 @@ function checkReferences(file, objects) {
     const cluster = o.metadata.labels?.["strimzi.io/cluster"];
     if (!kafkas.has(cluster)) problem(id(o), `label strimzi.io/cluster=${cluster} names no Kafka in this rendering`);
   }
-  // The panel topic's single partition is what makes a panel version consistent (README, Topics).
-  const panel = byKind("KafkaTopic").find((t) => (t.spec.topicName ?? t.metadata.name) === "panel");
-  if (panel && panel.spec.partitions !== 1) problem(id(panel), "the panel topic must have exactly 1 partition");
+  // Consumers rebuild the panel by replaying panel-deltas from its start (README, Topics): it must forget nothing.
   for (const t of byKind("KafkaTopic")) {
     const name = t.spec.topicName ?? t.metadata.name;
-    const expected = name === "raw-records-dlq" ? "delete" : "compact";
+    const expected = name === "raw-records-dlq" || name === "panel-deltas" ? "delete" : "compact";
     if (t.spec.config?.["cleanup.policy"] !== expected) problem(id(t), `cleanup.policy must be ${expected}`);
+    if (name === "panel-deltas" && (String(t.spec.config?.["retention.ms"]) !== "-1"
+        || String(t.spec.config?.["retention.bytes"] ?? "-1") !== "-1")) {
+      problem(id(t), "panel-deltas must be kept whole (retention.ms -1, retention.bytes -1): consumers replay it from the start");
+    }
   }
 }
 

@@ -114,10 +114,11 @@ test("a literal credential in an env var is refused", () => {
   assert.match(result.stderr, /QUARKUS_DATASOURCE_PASSWORD has a literal value/);
 });
 
-test("a panel topic with more than one partition is refused", () => {
-  const result = validate(topic("{partitions: 3, replicas: 1, config: {cleanup.policy: compact}}"));
+test("a panel-deltas topic that forgets old versions is refused", () => {
+  const spec = "{partitions: 3, replicas: 1, config: {cleanup.policy: delete, retention.ms: 604800000}}";
+  const result = validate(topic(spec).replace("name: panel,", "name: panel-deltas,"));
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /the panel topic must have exactly 1 partition/);
+  assert.match(result.stderr, /panel-deltas must be kept whole/);
 });
 
 test("an object of a kind without a schema is refused, not skipped", () => {

@@ -238,7 +238,7 @@ class EstimatesApiTest {
         assertThat(health.getString("status")).isEqualTo("UP");
         // The Kafka channels' readiness (SmallRye Reactive Messaging) and the datasource's.
         assertThat(health.getMap("checks.find { it.name.contains('Reactive Messaging') }.data"))
-                .containsKeys("fit-results", "panel");
+                .containsKeys("fit-results", "panel-deltas");
         assertThat(health.getString("checks.find { it.name.contains('Database') }.status")).isEqualTo("UP");
         given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/estimates/{spec}/history"));
     }

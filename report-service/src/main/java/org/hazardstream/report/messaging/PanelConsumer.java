@@ -1,12 +1,14 @@
 package org.hazardstream.report.messaging;
 
-import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hazardstream.events.EventJson;
-import org.hazardstream.events.PanelEvent;
+import org.hazardstream.events.PanelDelta;
+import org.hazardstream.events.PanelDeltaAssembler;
 import org.hazardstream.report.service.AdoptionCurves;
 import org.hazardstream.report.service.AdoptionView;
 import org.hazardstream.report.service.DashboardUpdates;
@@ -16,7 +18,10 @@ import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Feeds the panel topic, replayed from its beginning at every start, into the adoption view. */
+/**
+ * Feeds the panel-deltas topic, replayed from its beginning at every start, into the adoption view: one whole
+ * version at a time, the dashboard told once per poll about the newest.
+ */
 @ApplicationScoped
 public class PanelConsumer {
 
@@ -25,6 +30,7 @@ public class PanelConsumer {
     private final AdoptionView adoption;
     private final ReportMetrics metrics;
     private final DashboardUpdates updates;
+    private final Map<String, PanelDeltaAssembler> assemblers = new HashMap<>();
 
     public PanelConsumer(AdoptionView adoption, ReportMetrics metrics, DashboardUpdates updates) {
         this.adoption = adoption;
@@ -32,30 +38,30 @@ public class PanelConsumer {
         this.updates = updates;
     }
 
-    /**
-     * One poll's records, in topic order. Batches, because a day's data changes thousands of panel rows (every later
-     * day of a city carries the new values forward): one hand-over per poll, not per row.
-     */
-    @Incoming("panel")
+    /** One poll's records, in topic order. */
+    @Incoming("panel-deltas")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
+        AdoptionCurves newest = null;
         for (ConsumerRecord<String, String> record : records) {
-            apply(record);
+            AdoptionCurves curves = apply(record);
+            newest = curves != null ? curves : newest;
+        }
+        if (newest != null) {
+            metrics.panelVersion(newest.panelVersion());
+            updates.publish(new DashboardUpdates.Update("panel", null, newest.panelVersion()));
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
-        PanelEvent event;
+    /** The new curves when the message completed a version, else null. */
+    private AdoptionCurves apply(ConsumerRecord<String, String> record) {
         try {
-            event = record.value() == null ? null : EventJson.read(record.value(), PanelEvent.class);
-        } catch (UncheckedIOException e) {
-            LOG.errorf("skipped panel offset %d (key %s): %s", record.offset(), record.key(), e.getMessage());
-            return;
-        }
-        AdoptionCurves completed = adoption.apply(record.key(), event);
-        if (completed != null) {
-            metrics.panelVersion(completed.panelVersion());
-            updates.publish(new DashboardUpdates.Update("panel", null, completed.panelVersion()));
+            PanelDelta chunk = EventJson.read(record.value(), PanelDelta.class);
+            return assemblers.computeIfAbsent(chunk.study(), s -> new PanelDeltaAssembler()).accept(chunk)
+                    .map(adoption::apply).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.errorf("skipped panel delta at offset %d (key %s): %s", record.offset(), record.key(), e.getMessage());
+            return null;
         }
     }
 }

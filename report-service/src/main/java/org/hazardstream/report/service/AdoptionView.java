@@ -9,17 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.hazardstream.core.panel.PanelRow;
-import org.hazardstream.events.PanelEvent;
-import org.hazardstream.events.PanelRowChanged;
+import org.hazardstream.events.PanelDelta;
+import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
 import org.hazardstream.events.PanelVersionCompleted;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The adoption side of the panel, rebuilt from the compacted panel topic: a row with event > 0 is a city's
- * adoption (day and mode), every row names its city's province. Row changes are applied as they come; the
- * curves are recomputed when a version marker completes a consistent panel version, so readers never see a
- * half-applied version.
+ * The adoption side of the panel, rebuilt from the panel-deltas topic: a row with event > 0 is a city's adoption
+ * (day and mode), every row names its city's province. Only whole versions are applied, and the curves are
+ * recomputed after each, so readers never see a half-applied version.
  */
 @ApplicationScoped
 public class AdoptionView {
@@ -30,28 +29,19 @@ public class AdoptionView {
 
     static final Map<Integer, String> MODE_NAMES = Map.of(1, "self-built", 2, "provincial");
 
-    private final Map<String, RowFact> rowsByKey = new HashMap<>();
+    private final Map<PanelDelta.RowKey, RowFact> rowsByKey = new HashMap<>();
     private volatile AdoptionCurves current = AdoptionCurves.NONE;
 
-    /**
-     * Applies one message of the panel topic.
-     *
-     * @param key   the record key: a row key, or {@link PanelEvent#VERSION_KEY}
-     * @param event null for a tombstone (the row left the risk set)
-     * @return the new curves when this message completed a panel version, else null
-     */
-    public synchronized AdoptionCurves apply(String key, PanelEvent event) {
-        if (event == null) {
-            rowsByKey.remove(key);
-            return null;
+    /** Applies one whole panel version and returns the new curves. */
+    public synchronized AdoptionCurves apply(CompleteVersion version) {
+        for (PanelDelta.RowKey removed : version.removed()) {
+            rowsByKey.remove(removed);
         }
-        if (event instanceof PanelRowChanged changed) {
-            PanelRow row = changed.row();
-            rowsByKey.put(key, new RowFact(row.cityId(), row.provinceId(), row.date(), row.day(), row.event()));
-            return null;
+        for (PanelRow row : version.rows()) {
+            rowsByKey.put(new PanelDelta.RowKey(row.cityId(), row.day()),
+                    new RowFact(row.cityId(), row.provinceId(), row.date(), row.day(), row.event()));
         }
-        PanelVersionCompleted marker = (PanelVersionCompleted) event;
-        current = curves(marker);
+        current = curves(version.version());
         return current;
     }
 

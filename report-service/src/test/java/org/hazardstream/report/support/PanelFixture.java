@@ -8,15 +8,14 @@ import java.util.List;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.hazardstream.core.panel.PanelRow;
-import org.hazardstream.events.PanelEvent;
-import org.hazardstream.events.PanelRowChanged;
+import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;
 
 /**
- * A small panel published to the panel topic as panel-service would: six cities in two provinces over a 12-day
- * window, in two versions. Version 2 corrects city 320200's adoption from day 8 to day 6 (row 6 gets the event,
- * rows 7 and 8 leave the risk set as tombstones).
+ * A small panel published to the panel-deltas topic as panel-service would: six cities in two provinces over a
+ * 12-day window, in two versions. Version 1 travels in two chunks; version 2 corrects city 320200's adoption from
+ * day 8 to day 6 (row 6 gets the event, rows 7 and 8 leave the risk set).
  *
  * <pre>
  * city    province  adoption (version 2)
@@ -27,7 +26,7 @@ import org.hazardstream.events.Topics;
  * 320200  320000    2020-02-06 self-built (version 1: 2020-02-08)
  * 320300  320000    never
  * </pre>
- * The panel topic is shared by every test class of the JVM, so only this fixture writes to it, once.
+ * The topic is shared by every test class of the JVM, so only this fixture writes to it, once.
  */
 public final class PanelFixture {
 
@@ -45,35 +44,39 @@ public final class PanelFixture {
             return;
         }
         try (KafkaProducer<String, String> producer = TestEvents.producer(bootstrapServers)) {
-            int rows = 0;
-            rows += city(producer, "110100", "110000", 5, 1);
-            rows += city(producer, "110200", "110000", 10, 2);
-            rows += city(producer, "110300", "110000", 0, 0);
-            rows += city(producer, "320100", "320000", 3, 2);
-            rows += city(producer, "320200", "320000", 8, 1);
-            rows += city(producer, "320300", "320000", 0, 0);
-            marker(producer, new PanelVersionCompleted(1, rows, 6, 4, DATA_THROUGH.minusDays(1), 100, rows,
-                    Instant.parse("2026-03-01T09:00:00Z")));
+            List<PanelRow> first = new ArrayList<>();
+            first.addAll(city("110100", "110000", 5, 1));
+            first.addAll(city("110200", "110000", 10, 2));
+            first.addAll(city("110300", "110000", 0, 0));
+            int firstChunk = first.size();
+            first.addAll(city("320100", "320000", 3, 2));
+            first.addAll(city("320200", "320000", 8, 1));
+            first.addAll(city("320300", "320000", 0, 0));
+            int rows = first.size();
+            PanelVersionCompleted one = new PanelVersionCompleted(1, rows, 6, 4, DATA_THROUGH.minusDays(1), 100, rows,
+                    Instant.parse("2026-03-01T09:00:00Z"));
+            send(producer, new PanelDelta(1, "health-code/1/0", "health-code", one, 0, 2, first.subList(0, firstChunk),
+                    List.of()));
+            send(producer, new PanelDelta(1, "health-code/1/1", "health-code", one, 1, 2,
+                    first.subList(firstChunk, rows), List.of()));
 
-            TestEvents.send(producer, Topics.PANEL, PanelEvent.rowKey("320200", 6),
-                    TestEvents.json(new PanelRowChanged(2, row("320200", "320000", 6, 1))));
-            TestEvents.send(producer, Topics.PANEL, PanelEvent.rowKey("320200", 7), null);
-            TestEvents.send(producer, Topics.PANEL, PanelEvent.rowKey("320200", 8), null);
-            marker(producer, new PanelVersionCompleted(2, rows - 2, 6, 4, DATA_THROUGH, 1, 3,
-                    Instant.parse("2026-03-01T10:00:00Z")));
+            PanelVersionCompleted two = new PanelVersionCompleted(2, rows - 2, 6, 4, DATA_THROUGH, 1, 3,
+                    Instant.parse("2026-03-01T10:00:00Z"));
+            send(producer, new PanelDelta(1, "health-code/2/0", "health-code", two, 0, 1,
+                    List.of(row("320200", "320000", 6, 1)),
+                    List.of(new PanelDelta.RowKey("320200", 7), new PanelDelta.RowKey("320200", 8))));
         }
         published = true;
     }
 
-    /** Publishes the rows of one city (adoption day 0 = never adopts) and returns how many. */
-    private static int city(KafkaProducer<String, String> producer, String cityId, String provinceId, int adoptionDay, int mode) {
+    /** The rows of one city (adoption day 0 = never adopts). */
+    private static List<PanelRow> city(String cityId, String provinceId, int adoptionDay, int mode) {
         int last = adoptionDay == 0 ? DAYS : adoptionDay;
+        List<PanelRow> rows = new ArrayList<>();
         for (int day = 1; day <= last; day++) {
-            int event = day == adoptionDay ? mode : 0;
-            TestEvents.send(producer, Topics.PANEL, PanelEvent.rowKey(cityId, day),
-                    TestEvents.json(new PanelRowChanged(1, row(cityId, provinceId, day, event))));
+            rows.add(row(cityId, provinceId, day, day == adoptionDay ? mode : 0));
         }
-        return last;
+        return rows;
     }
 
     private static PanelRow row(String cityId, String provinceId, int day, int event) {
@@ -81,7 +84,7 @@ public final class PanelFixture {
         return new PanelRow(cityId, provinceId, day, START.plusDays(day - 1), day - 1, day, event, covariates);
     }
 
-    private static void marker(KafkaProducer<String, String> producer, PanelVersionCompleted marker) {
-        TestEvents.send(producer, Topics.PANEL, PanelEvent.VERSION_KEY, TestEvents.json(marker));
+    private static void send(KafkaProducer<String, String> producer, PanelDelta delta) {
+        TestEvents.send(producer, Topics.PANEL_DELTAS, delta.study(), TestEvents.json(delta));
     }
 }
