@@ -58,4 +58,21 @@ class EventJsonTest {
         assertThat(back.result().coefficient("x").estimate()).isNull();
         assertThat(back.lineage().dataThrough()).isEqualTo(LocalDate.parse("2020-02-10"));
     }
+
+    @Test
+    void aKnownCityIsWrittenAsTheGoldenSampleAndReadBackEqual() {
+        KnownCityEvent event = KnownCityEvent.of(GoldenSamples.KNOWN_CITY_EVENT_ID, "420100", "420000");
+        String golden = GoldenSamples.read(GoldenSamples.KNOWN_CITY);
+
+        assertThat(EventJson.write(event)).isEqualTo(golden);
+        assertThat(EventJson.read(golden, KnownCityEvent.class)).isEqualTo(event);
+        assertThat(event.topicKey()).isEqualTo("420100");
+    }
+
+    @Test
+    void aKnownCityWithAFieldAddedLaterStillReads() {
+        String later = GoldenSamples.read(GoldenSamples.KNOWN_CITY).replace("}", ",\"cityName\":\"Wuhan\"}");
+
+        assertThat(EventJson.read(later, KnownCityEvent.class).cityId()).isEqualTo("420100");
+    }
 }

@@ -1,0 +1,33 @@
+package org.hazardstream.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The committed JSON samples of the events ({@code src/test/resources/golden/}), as producers must write them and
+ * consumers must read them. Shipped in this module's test jar so that every producer's and consumer's test reads the
+ * same files.
+ */
+public final class GoldenSamples {
+
+    /** {@code golden/known-city.json}: {@code KnownCityEvent.of(KNOWN_CITY_EVENT_ID, "420100", "420000")}. */
+    public static final String KNOWN_CITY = "known-city.json";
+    public static final String KNOWN_CITY_EVENT_ID = "5b0c2f8e-6a4d-4a57-9d3c-2f1e8b7a9c01";
+
+    private GoldenSamples() {
+    }
+
+    /** The sample's text without its trailing newline. */
+    public static String read(String name) {
+        try (InputStream in = GoldenSamples.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden sample " + name + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
