@@ -9,6 +9,13 @@ public final class Topics {
     /** Raw input records, key {@code <stream>|<natural key>}; compacted: the newest record of a key wins. */
     public static final String RAW_RECORDS = "raw-records";
 
+    /**
+     * The cities ingest has accepted, key = city id, value {@link KnownCityEvent}; compacted, one partition. Written
+     * by ingest after the cities' raw records were acknowledged, read from the beginning and tailed by every ingest
+     * replica: it is how ingest knows the cities without reading {@link #RAW_RECORDS} back.
+     */
+    public static final String KNOWN_CITIES = "known-cities";
+
     /** Raw records the panel service could not apply, with the reason; deleted after retention. */
     public static final String RAW_RECORDS_DLQ = "raw-records-dlq";
 

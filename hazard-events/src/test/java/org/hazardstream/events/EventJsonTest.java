@@ -13,7 +13,7 @@ class EventJsonTest {
 
     @Test
     void thePanelDeltaGoldenSampleReadsAndWritesBackTheSameJson() {
-        String golden = GoldenSamples.read("panel-delta.json");
+        String golden = GoldenSamples.read(GoldenSamples.PANEL_DELTA);
         PanelDelta delta = EventJson.read(golden, PanelDelta.class);
 
         assertThat(delta.schemaVersion()).isEqualTo(PanelDelta.SCHEMA_VERSION);
@@ -27,7 +27,7 @@ class EventJsonTest {
 
     @Test
     void aDeltaWrittenFromItsRowsJsonIsTheSameTextAsTheDeltaWrittenWhole() {
-        PanelDelta delta = EventJson.read(GoldenSamples.read("panel-delta.json"), PanelDelta.class);
+        PanelDelta delta = EventJson.read(GoldenSamples.read(GoldenSamples.PANEL_DELTA), PanelDelta.class);
         PanelDelta header = new PanelDelta(delta.schemaVersion(), delta.eventId(), delta.study(), delta.version(),
                 delta.chunk(), delta.chunks(), List.of(), delta.removed());
 
@@ -49,5 +49,22 @@ class EventJsonTest {
         FitResultEvent back = EventJson.read(json, FitResultEvent.class);
         assertThat(back.result().coefficient("x").estimate()).isNull();
         assertThat(back.lineage().dataThrough()).isEqualTo(LocalDate.parse("2020-02-10"));
+    }
+
+    @Test
+    void aKnownCityIsWrittenAsTheGoldenSampleAndReadBackEqual() {
+        KnownCityEvent event = KnownCityEvent.of(GoldenSamples.KNOWN_CITY_EVENT_ID, "420100", "420000");
+        String golden = GoldenSamples.read(GoldenSamples.KNOWN_CITY);
+
+        assertThat(EventJson.write(event)).isEqualTo(golden);
+        assertThat(EventJson.read(golden, KnownCityEvent.class)).isEqualTo(event);
+        assertThat(event.topicKey()).isEqualTo("420100");
+    }
+
+    @Test
+    void aKnownCityWithAFieldAddedLaterStillReads() {
+        String later = GoldenSamples.read(GoldenSamples.KNOWN_CITY).replace("}", ",\"cityName\":\"Wuhan\"}");
+
+        assertThat(EventJson.read(later, KnownCityEvent.class).cityId()).isEqualTo("420100");
     }
 }

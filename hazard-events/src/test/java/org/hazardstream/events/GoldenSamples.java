@@ -1,27 +1,37 @@
 package org.hazardstream.events;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The committed golden samples of every message (src/test/resources/golden), for the tests of this module and,
- * by path, of the producers and consumers in the other modules (each runs in its own module folder).
+ * The committed JSON samples of the events ({@code src/test/resources/golden/}), as producers must write them and
+ * consumers must read them. Shipped in this module's test jar so that every producer's and consumer's test reads the
+ * same files.
  */
 public final class GoldenSamples {
+
+    /** {@code golden/known-city.json}: {@code KnownCityEvent.of(KNOWN_CITY_EVENT_ID, "420100", "420000")}. */
+    public static final String KNOWN_CITY = "known-city.json";
+    public static final String KNOWN_CITY_EVENT_ID = "5b0c2f8e-6a4d-4a57-9d3c-2f1e8b7a9c01";
 
     private GoldenSamples() {
     }
 
+    /** {@code golden/panel-delta.json}: one chunk of panel version 7, two rows changed and one removed. */
+    public static final String PANEL_DELTA = "panel-delta.json";
+
+    /** The sample's text without its trailing newline. */
     public static String read(String name) {
-        Path here = Path.of("src", "test", "resources", "golden", name);
-        Path file = Files.exists(here) ? here : Path.of("..", "hazard-events").resolve(here);
-        try {
-            return Files.readString(file);
+        try (InputStream in = GoldenSamples.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden sample " + name + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PanelDeltaAssemblerTest {
 
-    private static final PanelDelta SAMPLE = EventJson.read(GoldenSamples.read("panel-delta.json"), PanelDelta.class);
+    private static final PanelDelta SAMPLE = EventJson.read(GoldenSamples.read(GoldenSamples.PANEL_DELTA), PanelDelta.class);
     private static final PanelRow ROW_A = SAMPLE.rows().get(0);
     private static final PanelRow ROW_B = SAMPLE.rows().get(1);
 

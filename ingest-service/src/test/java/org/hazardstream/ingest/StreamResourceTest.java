@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.RawRecordEvent;
+import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class StreamResourceTest {
     }
 
     private static List<RawRecordEvent> published(String cityId) {
-        return RawRecordsReader.readAll(key -> key.contains(cityId)).stream()
+        return TopicReader.readAll(Topics.RAW_RECORDS, key -> key.contains(cityId)).stream()
                 .map(r -> {
                     RawRecordEvent e = EventJson.read(r.value(), RawRecordEvent.class);
                     assertThat(r.key()).isEqualTo(e.topicKey());
@@ -66,7 +67,8 @@ class StreamResourceTest {
                 .when().post("/api/v1/streams/daily")
                 .then().statusCode(202).body("stream", equalTo("daily")).body("accepted", equalTo(2));
 
-        List<ConsumerRecord<String, String>> records = RawRecordsReader.readAll(key -> key.contains(city));
+        List<ConsumerRecord<String, String>> records =
+                TopicReader.readAll(Topics.RAW_RECORDS, key -> key.contains(city));
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
                 "cities|" + city, "daily|" + city + "|2020-02-01", "daily|" + city + "|2020-02-02");
         List<RawRecordEvent> events = published(city);

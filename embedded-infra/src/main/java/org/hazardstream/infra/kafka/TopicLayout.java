@@ -19,6 +19,8 @@ public final class TopicLayout {
 
     public static final List<TopicSpec> TOPICS = List.of(
             new TopicSpec(Topics.RAW_RECORDS, 3, COMPACTED),
+            // Small (one record per city) and read whole by every ingest replica: one partition is plenty.
+            new TopicSpec(Topics.KNOWN_CITIES, 1, COMPACTED),
             new TopicSpec(Topics.RAW_RECORDS_DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", "1209600000")),
             // Keyed by study: a study's deltas stay in order in one partition. Kept whole: replayed from the start.
             new TopicSpec(Topics.PANEL_DELTAS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1",

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.hazardstream.core.panel.RawStream;
 import org.hazardstream.ingest.config.IngestConfig;
-import org.hazardstream.ingest.messaging.RawRecordPublisher.PublishFailedException;
+import org.hazardstream.ingest.messaging.PublishFailedException;
 import org.hazardstream.ingest.service.IngestResult;
 import org.hazardstream.ingest.service.IngestService;
 import org.hazardstream.ingest.service.RowError;

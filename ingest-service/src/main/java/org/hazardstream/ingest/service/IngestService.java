@@ -1,5 +1,6 @@
 package org.hazardstream.ingest.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,14 +11,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.events.KnownCityEvent;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.ingest.config.IngestConfig;
 import org.hazardstream.ingest.messaging.KnownCities;
+import org.hazardstream.ingest.messaging.KnownCityPublisher;
 import org.hazardstream.ingest.messaging.RawRecordPublisher;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Validates a whole post and publishes it as raw-record events, or refuses it whole. */
+/**
+ * Validates a whole post and publishes it as raw-record events, or refuses it whole. An accepted cities post is also
+ * published as known-city events, which is how every replica learns which cities daily and adoption posts may name.
+ */
 @ApplicationScoped
 public class IngestService {
 
@@ -25,15 +31,18 @@ public class IngestService {
     private final BodyValidator validator;
     private final KnownCities knownCities;
     private final RawRecordPublisher publisher;
+    private final KnownCityPublisher knownCityPublisher;
     private final IngestConfig config;
     private final MeterRegistry metrics;
 
     public IngestService(BodyReader reader, BodyValidator validator, KnownCities knownCities,
-            RawRecordPublisher publisher, IngestConfig config, MeterRegistry metrics) {
+            RawRecordPublisher publisher, KnownCityPublisher knownCityPublisher, IngestConfig config,
+            MeterRegistry metrics) {
         this.reader = reader;
         this.validator = validator;
         this.knownCities = knownCities;
         this.publisher = publisher;
+        this.knownCityPublisher = knownCityPublisher;
         this.config = config;
         this.metrics = metrics;
     }
@@ -57,9 +66,21 @@ public class IngestService {
             events.add(new RawRecordEvent(UUID.randomUUID().toString(), stream.id(), stream.key(row.fields()),
                     trimmed(row.fields()), batchId, receivedAt));
         }
-        publisher.publishAll(events, config.publishTimeout());
+        Instant deadline = receivedAt.plus(config.publishTimeout());
+        publisher.publishAll(events, Duration.between(Instant.now(), deadline));
         if (stream == RawStream.CITIES) {
-            knownCities.addAll(events.stream().map(e -> e.fields().get("city_id")).toList());
+            // Order: raw-records first, known-cities only once raw-records acknowledged every record. A crash (or a
+            // failed send) between the two leaves cities that panel-service has but ingest does not know: posts
+            // naming them are refused (400), never accepted for a city panel-service lacks, and the client, who got
+            // no 202, posts the cities again, which publishes both anew (same keys, compacted topics). The other
+            // order could leave a known city that never reached raw-records, whose daily rows ingest would accept
+            // and panel-service would silently drop.
+            List<KnownCityEvent> known = events.stream()
+                    .map(e -> KnownCityEvent.of(UUID.randomUUID().toString(), e.fields().get("city_id"),
+                            e.fields().get("province_id")))
+                    .toList();
+            knownCityPublisher.publishAll(known, Duration.between(Instant.now(), deadline));
+            knownCities.addAll(known.stream().map(KnownCityEvent::cityId).toList());
         }
         metrics.counter("ingest.records.accepted", "stream", stream.id()).increment(events.size());
         return new IngestResult.Accepted(stream.id(), events.size());

@@ -2,11 +2,8 @@ package org.hazardstream.report.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.hazardstream.events.EventJson;
+import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler;
 import org.junit.jupiter.api.Test;
@@ -15,9 +12,8 @@ import org.junit.jupiter.api.Test;
 class AdoptionViewTest {
 
     @Test
-    void theGoldenPanelDeltaGivesItsAdoptionsAndTotals() throws IOException {
-        String golden = Files.readString(Path.of("..", "hazard-events", "src", "test", "resources", "golden",
-                "panel-delta.json"));
+    void theGoldenPanelDeltaGivesItsAdoptionsAndTotals() {
+        String golden = GoldenSamples.read(GoldenSamples.PANEL_DELTA);
         PanelDelta delta = EventJson.read(golden, PanelDelta.class);
         AdoptionView view = new AdoptionView();
 
