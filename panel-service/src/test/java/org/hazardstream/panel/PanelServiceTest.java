@@ -19,6 +19,7 @@ import org.hazardstream.core.panel.PanelRow;
 import org.hazardstream.core.panel.RawRecord;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
+import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler;
 import org.hazardstream.events.PanelVersionCompleted;
@@ -218,6 +219,8 @@ class PanelServiceTest {
         for (ConsumerRecord<String, String> m : KafkaFixture.readAll(Topics.PANEL_DELTAS)) {
             assertThat(m.key()).isEqualTo("health-code");
             assertThat(m.serializedValueSize()).isLessThan(1 << 20);
+            assertThat(GoldenSamples.sameShape(m.value(), GoldenSamples.read(GoldenSamples.PANEL_DELTA)))
+                    .as("shape of the golden sample: %s", m.value()).isTrue();
             PanelDelta chunk = EventJson.read(m.value(), PanelDelta.class);
             assertThat(chunk.eventId()).isEqualTo(PanelDelta.eventId("health-code", chunk.version().panelVersion(),
                     chunk.chunk()));

@@ -70,9 +70,10 @@ public final class DemoStreamer {
      * {@code computedAt} (outbox relay, Kafka, model-service's scheduling and fit) and the rest until it is served
      * (Kafka, report-service). Panel-service's status is polled every few milliseconds; the served estimate is seen
      * on report-service's server-sent events, which the dashboard follows too (polling the estimates endpoint that
-     * often loaded the services being measured).
+     * often loaded the services being measured). {@code rowsChanged}: panel rows added, changed or removed by the
+     * day's records (panel-service's {@code panel_rows_changed_total}).
      */
-    public record DayLatency(LocalDate day, long total, long panel, long fitted) {
+    public record DayLatency(LocalDate day, long total, long panel, long fitted, long rowsChanged) {
     }
 
     /**
@@ -106,6 +107,7 @@ public final class DemoStreamer {
 
         long days = end.toEpochDay() - start.toEpochDay() + 1;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            double rowsChangedBefore = measure ? rowsChangedTotal() : 0;
             int daily = post("daily", demo.daily(), demo.daily().rowsOn("date", day));
             post("national", demo.national(), demo.national().rowsOn("date", day));
             post("provinces", demo.provinces(), demo.provinces().rowsOn("platform_launch_date", day));
@@ -120,7 +122,8 @@ public final class DemoStreamer {
                 long panel = (System.nanoTime() - posted) / 1_000_000;
                 long total = (cox.awaitVersion(version, MEASURE_TIMEOUT) - posted) / 1_000_000;
                 Instant computedAt = coxComputedAt(version);
-                latencies.add(new DayLatency(day, total, panel, computedAt.toEpochMilli() - postedWallClock));
+                latencies.add(new DayLatency(day, total, panel, computedAt.toEpochMilli() - postedWallClock,
+                        Math.round(rowsChangedTotal() - rowsChangedBefore)));
             } else {
                 awaitPanelApplied(recordsPosted, Duration.ofSeconds(30), PACE_POLL);
             }
@@ -134,6 +137,13 @@ public final class DemoStreamer {
         post("adoptions", demo.adoptions(), demo.adoptions().rowsWhere("date", after(end)));
         post("provinces", demo.provinces(), demo.provinces().rowsWhere("platform_launch_date", after(end)));
         return latencies;
+    }
+
+    /** panel-service's count of panel rows added, changed or removed since it started. */
+    private double rowsChangedTotal() {
+        String metrics = JsonGet.text(panelUrl + "/q/metrics").orElse("");
+        return metrics.lines().filter(l -> l.startsWith("panel_rows_changed_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private int post(String stream, DemoData.Stream data, List<List<String>> rows) {

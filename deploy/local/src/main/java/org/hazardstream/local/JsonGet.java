@@ -11,7 +11,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads a JSON document over HTTP; empty when the service answers anything but 200 or is unreachable. */
+/** Reads a JSON document (or text) over HTTP; empty when the service answers anything but 200 or is unreachable. */
 final class JsonGet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,10 +21,19 @@ final class JsonGet {
     }
 
     static Optional<JsonNode> get(String url) {
+        try {
+            Optional<String> body = text(url);
+            return body.isPresent() ? Optional.of(JSON.readTree(body.get())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> text(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

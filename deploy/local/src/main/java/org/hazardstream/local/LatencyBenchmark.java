@@ -14,7 +14,8 @@ import java.util.function.ToLongFunction;
  * Issue 5's latency figure: the whole system on this machine, the demo data streamed day by day as fast as the
  * system takes them, and for each of the 60 days the time from the last record posted to ingest to the new Cox
  * estimate served by report-service (see {@link DemoStreamer.DayLatency}). Prints p50, p90, p99 and max, the same
- * for the stages, and every day's figures; a benchmark, not a test.
+ * for the stages and for the panel rows each day changed, every day's figures, and as its last line
+ * {@code latency: p50 N ms, p90 N ms, p99 N ms over 60 days}; a benchmark, not a test.
  *
  * <p>Run: {@code deploy/local/bench-latency.sh} (after a build).
  */
@@ -41,11 +42,18 @@ public final class LatencyBenchmark {
                     summary(days, DemoStreamer.DayLatency::panel));
             System.out.printf(Locale.ROOT, "  until model-service computed the cox estimate:   %s%n",
                     summary(days, DemoStreamer.DayLatency::fitted));
-            System.out.println("per day (ms, total/panel/fitted):");
+            System.out.printf(Locale.ROOT, "  panel rows changed per day:                      %s%n",
+                    summary(days, DemoStreamer.DayLatency::rowsChanged));
+            System.out.println("per day (ms, total/panel/fitted; panel rows changed):");
             for (DemoStreamer.DayLatency day : days) {
-                System.out.printf(Locale.ROOT, "  %s %5d %5d %5d%n", day.day(), day.total(), day.panel(),
-                        day.fitted());
+                System.out.printf(Locale.ROOT, "  %s %5d %5d %5d %6d%n", day.day(), day.total(), day.panel(),
+                        day.fitted(), day.rowsChanged());
             }
+            List<Long> totals = new ArrayList<>();
+            days.forEach(day -> totals.add(day.total()));
+            Collections.sort(totals);
+            System.out.printf(Locale.ROOT, "latency: p50 %d ms, p90 %d ms, p99 %d ms over %d days%n",
+                    percentile(totals, 50), percentile(totals, 90), percentile(totals, 99), days.size());
         }
     }
 
