@@ -107,7 +107,14 @@ class EndToEndIT {
             assertThat(served.path("events").asInt()).as(name).isEqualTo(expected.events());
             assertThat(served.path("lineage").path("rows").asInt()).as(name).isEqualTo(offline.rows().size());
             assertThat(served.path("lineage").path("dataThrough").asText()).as(name).isEqualTo(through.toString());
-            assertClose(name + " logLikelihood", served.path("logLikelihood"), expected.logLikelihood());
+            if (!expected.converged()) {
+                // A diverging fit (fg-self and fg-provincial on the demo panel: README, Decisions) has no unique
+                // answer: where it stops depends on where it started, and a warm-started refit starts elsewhere.
+                assertThat(served.path("converged").asBoolean()).as(name + " converged").isFalse();
+                continue;
+            }
+            assertClose(name + " logLikelihood through " + through, served.path("logLikelihood"),
+                    expected.logLikelihood());
             for (FitResult.Coefficient c : expected.coefficients()) {
                 JsonNode row = coefficient(served, c.term());
                 String what = name + " " + c.term() + " through " + through;
@@ -137,7 +144,11 @@ class EndToEndIT {
             LocalDate.parse("2020-03-11"), "report-service",
             LocalDate.parse("2020-03-20"), "ingest-service");
 
-    /** Equal to 1e-9, relative to the size of the value (warm starts stop a hair away from a cold start). */
+    /**
+     * Equal to 1e-8, relative to the size of the value: a warm-started refit stops within the Cox engine's
+     * convergence rule (relative log-likelihood change 1e-9) of a cold start, so the two can differ by a few 1e-9
+     * (seen: 4.6e-9 for cs-provincial through 10 March). Issue 12's converge-always rule will tighten this.
+     */
     private static void assertClose(String what, JsonNode served, Double expected) {
         if (expected == null || !Double.isFinite(expected)) {
             assertThat(served.isNull()).as(what + " is null").isTrue();
@@ -145,7 +156,7 @@ class EndToEndIT {
         }
         assertThat(served.isNumber()).as(what + " is a number").isTrue();
         assertThat(served.asDouble()).as(what)
-                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-8 * Math.max(1, Math.abs(expected))));
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * One fitted model, field for field the JSON of fit-contract.md.
  * Values that a model does not have (concordance of a logit, phTest of a pce) are null.
+ *
+ * @param identified whether the data can identify the estimated terms ({@link Identification}); null when not
+ *                   assessed (a result stored before the field existed)
  */
 public record FitResult(
         String model,
@@ -13,6 +16,7 @@ public record FitResult(
         int excludedRows,
         boolean converged,
         int iterations,
+        Boolean identified,
         Double logLikelihood,
         Double nullLogLikelihood,
         Double aic,
@@ -22,6 +26,22 @@ public record FitResult(
         List<String> warnings,
         List<Coefficient> coefficients,
         List<BaselinePiece> baseline) {
+
+    /** A result not (yet) assessed for identification. */
+    public FitResult(String model, int n, int events, int excludedRows, boolean converged, int iterations,
+            Double logLikelihood, Double nullLogLikelihood, Double aic, Tests tests, Double concordance,
+            PhTest phTest, List<String> warnings, List<Coefficient> coefficients, List<BaselinePiece> baseline) {
+        this(model, n, events, excludedRows, converged, iterations, null, logLikelihood, nullLogLikelihood, aic,
+                tests, concordance, phTest, warnings, coefficients, baseline);
+    }
+
+    /** The same result with the identification verdict and its warnings (appended to the others). */
+    public FitResult withIdentification(boolean verdict, List<String> why) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(why);
+        return new FitResult(model, n, events, excludedRows, converged, iterations, verdict, logLikelihood,
+                nullLogLikelihood, aic, tests, concordance, phTest, all, coefficients, baseline);
+    }
 
     public FitResult {
         warnings = List.copyOf(warnings);

@@ -71,8 +71,9 @@ public final class FitResultJson {
         }
     }
 
-    @JsonPropertyOrder({"model", "n", "events", "excludedRows", "converged", "iterations", "logLikelihood",
-            "nullLogLikelihood", "aic", "tests", "concordance", "phTest", "warnings", "coefficients", "baseline"})
+    @JsonPropertyOrder({"model", "n", "events", "excludedRows", "converged", "iterations", "identified",
+            "logLikelihood", "nullLogLikelihood", "aic", "tests", "concordance", "phTest", "warnings", "coefficients",
+            "baseline"})
     private abstract static class FitResultOrder {
     }
 

@@ -12,17 +12,17 @@ public final class HazardModels {
     }
 
     /**
-     * Fits the model. An iterative fit checks between iterations whether its thread was interrupted and then stops
+     * Fits the model and says whether the data identify it ({@link Identification}). An iterative fit checks between iterations whether its thread was interrupted and then stops
      * with {@link FitInterruptedException}.
      */
     public static FitResult fit(DataTable data, FitOptions options) {
-        // Each model's fitter is wired in here as it lands (cox, pce, logit, finegray).
-        return switch (options.model()) {
+        FitResult result = switch (options.model()) {
             case COX -> org.hazardstream.core.cox.CoxRegression.fit(data, options);
             case PCE -> org.hazardstream.core.glm.PiecewiseExponentialModel.fit(data, options);
             case LOGIT -> org.hazardstream.core.glm.DiscreteTimeLogitModel.fit(data, options);
             case FINEGRAY -> org.hazardstream.core.finegray.FineGrayModel.fit(data, options);
             default -> throw new UnsupportedOperationException("model not implemented yet: " + options.model().id());
         };
+        return Identification.assess(data, options, result);
     }
 }

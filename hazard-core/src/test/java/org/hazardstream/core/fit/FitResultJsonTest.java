@@ -27,7 +27,7 @@ class FitResultJsonTest {
     @Test
     void fieldsAreInTheContractOrderWithNullsWritten() throws Exception {
         JsonNode json = FitResultJson.mapper().readTree(FitResultJson.write(sample()));
-        assertThat(names(json)).containsExactly("model", "n", "events", "excludedRows", "converged", "iterations",
+        assertThat(names(json)).containsExactly("model", "n", "events", "excludedRows", "converged", "iterations", "identified",
                 "logLikelihood", "nullLogLikelihood", "aic", "tests", "concordance", "phTest", "warnings",
                 "coefficients", "baseline");
         assertThat(names(json.get("coefficients").get(0))).containsExactly("term", "estimate", "stdError",
