@@ -12,7 +12,7 @@ import org.hazardstream.core.panel.PanelRow;
  * A version is handed out once, when all its chunks are in; a chunk sent twice (the producer's outbox relay resends
  * after a crash) replaces its copy, and a chunk of a version already handed out is ignored. Chunks of a study
  * arrive in order (one key, one partition), so a chunk of a newer version means the older one will not complete
- * (it never happens with one producer; the older chunks are dropped and counted).
+ * (it never happens with one producer; the older chunks are dropped).
  * Not thread-safe: one per study per consuming thread.
  */
 public final class PanelDeltaAssembler {
@@ -24,7 +24,6 @@ public final class PanelDeltaAssembler {
     private long lastComplete;
     private long pendingVersion = -1;
     private final TreeMap<Integer, PanelDelta> pending = new TreeMap<>();
-    private long abandoned;
 
     /**
      * Takes one chunk.
@@ -46,7 +45,6 @@ public final class PanelDeltaAssembler {
             return Optional.empty();
         }
         if (version != pendingVersion) {
-            abandoned += pending.isEmpty() ? 0 : 1;
             pending.clear();
             pendingVersion = version;
         }
@@ -69,10 +67,5 @@ public final class PanelDeltaAssembler {
     /** The newest version handed out (0 before the first). */
     public long lastComplete() {
         return lastComplete;
-    }
-
-    /** Versions whose chunks stopped coming before they were complete. */
-    public long abandoned() {
-        return abandoned;
     }
 }

@@ -22,14 +22,15 @@ import org.hazardstream.core.panel.PanelSettings;
 import org.hazardstream.core.panel.RawData;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.PanelDelta;
+import org.hazardstream.events.PanelDeltaChunks;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 
 /**
  * Plays panel-service in the tests: publishes panels onto the panel-deltas topic with a plain producer, each as the
- * delta from the panel published before (changed rows and removed rows), in chunks of at most {@link #CHUNK_ROWS}
- * rows, so a whole panel travels in several messages as a large version would. Versions increase across every test
+ * delta from the panel published before (changed rows and removed rows), in chunks of at most {@link #CHUNK_BYTES}
+ * of row JSON, so a whole panel travels in several messages as a large version would. Versions increase across every test
  * class of the JVM, since they share one broker and one running model-service.
  */
 final class PanelTopic {
@@ -38,7 +39,8 @@ final class PanelTopic {
     static final RawData DEMO = RawData.readDirectory(Path.of("..", "deploy", "local", "demo"));
 
     static final String STUDY = "health-code";
-    static final int CHUNK_ROWS = 1000;
+    /** Far below panel-service's 256 KB, so a whole demo panel (about 1 MB of row JSON) travels in several chunks. */
+    static final int CHUNK_BYTES = 64 * 1024;
     private static final AtomicLong VERSIONS = new AtomicLong();
     private static final Map<PanelDelta.RowKey, PanelRow> LIVE = new HashMap<>();
     private static KafkaProducer<String, String> producer;
@@ -88,13 +90,10 @@ final class PanelTopic {
         LocalDate dataThrough = panel.rows().stream().map(PanelRow::date).max(LocalDate::compareTo).orElse(null);
         PanelVersionCompleted totals = new PanelVersionCompleted(version, panel.rows().size(), panel.cities(),
                 panel.events(), dataThrough, 0, changed.size() + removed.size(), Instant.now());
-        int chunks = Math.max(1, (changed.size() + CHUNK_ROWS - 1) / CHUNK_ROWS);
         Future<?> last = null;
-        for (int c = 0; c < chunks; c++) {
-            List<PanelRow> rows = changed.subList(c * CHUNK_ROWS, Math.min(changed.size(), (c + 1) * CHUNK_ROWS));
-            PanelDelta delta = new PanelDelta(PanelDelta.SCHEMA_VERSION, PanelDelta.eventId(STUDY, version, c), STUDY,
-                    totals, c, chunks, rows, c == 0 ? removed : List.of());
-            last = producer().send(new ProducerRecord<>(Topics.PANEL_DELTAS, STUDY, EventJson.write(delta)));
+        for (String message : PanelDeltaChunks.write(STUDY, totals, changed.stream().map(EventJson::write).toList(),
+                removed, CHUNK_BYTES)) {
+            last = producer().send(new ProducerRecord<>(Topics.PANEL_DELTAS, STUDY, message));
         }
         return last;
     }

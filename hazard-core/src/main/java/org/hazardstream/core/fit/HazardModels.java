@@ -12,8 +12,8 @@ public final class HazardModels {
     }
 
     /**
-     * Fits the model and says whether the data identify it ({@link Identification}). An iterative fit checks between iterations whether its thread was interrupted and then stops
-     * with {@link FitInterruptedException}.
+     * Fits the model and says whether the data identify it ({@link Identification}). An iterative fit checks
+     * between iterations whether its thread was interrupted and then stops with {@link FitInterruptedException}.
      */
     public static FitResult fit(DataTable data, FitOptions options) {
         FitResult result = switch (options.model()) {

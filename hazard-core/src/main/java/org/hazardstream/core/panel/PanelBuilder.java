@@ -65,9 +65,19 @@ public final class PanelBuilder {
     }
 
     /** The known cities left out because they adopted before the window, in text order. */
-    public List<String> excludedCities(RawData raw, PanelSettings settings) {
-        Window window = new Window(raw, settings);
-        return raw.cities().keySet().stream().filter(window::adoptedBeforeStart).toList();
+    public static List<String> excludedCities(RawData raw, PanelSettings settings) {
+        return raw.cities().keySet().stream().filter(id -> adoptedBeforeStart(raw, settings, id)).toList();
+    }
+
+    private static boolean adoptedBeforeStart(RawData raw, PanelSettings settings, String cityId) {
+        LocalDate date = adoptionDate(raw, cityId);
+        return date != null && date.isBefore(settings.start());
+    }
+
+    /** A city's adoption date, or null when it has none (or a withdrawn one). */
+    private static LocalDate adoptionDate(RawData raw, String cityId) {
+        RawRecord adoption = raw.adoption(cityId).orElse(null);
+        return adoption == null || adoption.isMissing("date") ? null : RawStream.parseDate(adoption.get("date"));
     }
 
     /** The data-through date D of the panel that {@code raw} gives (null while there is no daily record). */
@@ -110,13 +120,11 @@ public final class PanelBuilder {
         }
 
         boolean adoptedBeforeStart(String cityId) {
-            LocalDate date = adoptionDate(cityId);
-            return date != null && date.isBefore(settings.start());
+            return PanelBuilder.adoptedBeforeStart(raw, settings, cityId);
         }
 
         private LocalDate adoptionDate(String cityId) {
-            RawRecord adoption = raw.adoption(cityId).orElse(null);
-            return adoption == null || adoption.isMissing("date") ? null : RawStream.parseDate(adoption.get("date"));
+            return PanelBuilder.adoptionDate(raw, cityId);
         }
 
         /** The city's rows with day >= firstDay, in day order. */
@@ -126,7 +134,8 @@ public final class PanelBuilder {
             LocalDate adopted = adoptionDate(cityId);
             int lastDay = observedDays;
             int eventCode = 0;
-            if (adopted != null && dataThrough != null && !adopted.isAfter(dataThrough)) { // D <= E, so this is inside the window
+            // D <= E, so an adoption on or before D is inside the window
+            if (adopted != null && dataThrough != null && !adopted.isAfter(dataThrough)) {
                 lastDay = (int) settings.dayIndex(adopted);
                 eventCode = (int) Double.parseDouble(raw.adoption(cityId).orElseThrow().get("mode"));
             }
@@ -183,11 +192,9 @@ public final class PanelBuilder {
             return Arrays.copyOf(counts, days);
         }
 
-        /** The first day whose reference date is on or after {@code adopted} (1 at the earliest, T + 1 if none). */
+        /** The first day whose reference date is on or after {@code adopted}, or T + 1 when none is. */
         private int firstCountingDay(LocalDate adopted) {
-            // reference date of day t is firstReference + (t - 1)
-            long day = java.time.temporal.ChronoUnit.DAYS.between(firstReference, adopted) + 1;
-            return (int) Math.min(days + 1, Math.max(1, day));
+            return Math.min(days + 1, settings.firstDayReading(adopted));
         }
 
         /**

@@ -55,6 +55,14 @@ public record PanelSettings(LocalDate start, LocalDate end, int lagDays, LocalDa
         return (int) Math.max(0, Math.min(days(), dayIndex(dataThrough)));
     }
 
+    /**
+     * The first day whose reference date is on or after {@code date}, t(date) + lag, at least 1 (may be past T): a
+     * value dated {@code date} shows in the rows from this day on.
+     */
+    public int firstDayReading(LocalDate date) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, dayIndex(date) + lagDays));
+    }
+
     /** The study's settings: 2020-02-01 to 2020-03-31, covariates lagged 3 days. */
     public static PanelSettings study() {
         return new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 31), 3);

@@ -15,7 +15,7 @@ import org.hazardstream.events.PanelVersionCompleted;
 /**
  * The in-memory copy of the panel, rebuilt from the panel-deltas topic on every start (the topic is the source of
  * truth, so nothing here needs persisting). Rows are held by city (text order) and day, the panel contract's row
- * order, so a snapshot is a walk, not a sort. Changed only by whole versions ({@link #apply}), on the consumer's
+ * order, so a snapshot is a walk (the panel's sort then meets rows already in order: one linear pass). Changed only by whole versions ({@link #apply}), on the consumer's
  * thread; {@link #snapshot} is taken on that same thread.
  */
 @ApplicationScoped
@@ -46,11 +46,6 @@ public class PanelReplica {
 
     public int size() {
         return size;
-    }
-
-    /** The version last applied, or null before the first. */
-    public synchronized PanelVersionCompleted version() {
-        return version;
     }
 
     /** The panel as of the version last applied. */

@@ -23,6 +23,7 @@ import org.hazardstream.core.panel.RawStream;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.PanelDelta;
+import org.hazardstream.events.PanelDeltaChunks;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.events.Topics;
@@ -310,13 +311,9 @@ public class PanelProcessor {
         }
     }
 
-    /** The first day whose reference date is on or after {@code date} (t(date) + lag); empty date: never. */
+    /** {@link PanelSettings#firstDayReading} of a record's date; an empty date reaches no day. */
     private int firstDayReading(String date) {
-        if (date == null || date.isEmpty()) {
-            return Integer.MAX_VALUE;
-        }
-        long day = settings.dayIndex(LocalDate.parse(date)) + settings.lagDays();
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, day));
+        return date == null || date.isEmpty() ? Integer.MAX_VALUE : settings.firstDayReading(LocalDate.parse(date));
     }
 
     /** Compares a city's fresh rows from {@code firstDay} on with the rows it had, and notes what changed. */
@@ -364,51 +361,13 @@ public class PanelProcessor {
             return rowWrites.size() + rowDeletes.size();
         }
 
-        /**
-         * The version's delta as outbox messages: rows and removals cut into chunks of at most maxDeltaBytes of
-         * JSON (a removal counted at its key's size), each chunk carrying the version's totals.
-         */
+        /** The version's delta as outbox messages (chunked under the broker's message limit). */
         List<OutboxWrite> messages(PanelVersionCompleted completed) {
-            List<List<String>> rowChunks = new ArrayList<>();
-            List<List<PanelDelta.RowKey>> removalChunks = new ArrayList<>();
-            List<String> rows = new ArrayList<>();
-            List<PanelDelta.RowKey> removals = new ArrayList<>();
-            int bytes = 0;
-            for (PanelRowWrite write : rowWrites) {
-                if (bytes > 0 && bytes + write.rowJson().length() > maxDeltaBytes) {
-                    rowChunks.add(rows);
-                    removalChunks.add(removals);
-                    rows = new ArrayList<>();
-                    removals = new ArrayList<>();
-                    bytes = 0;
-                }
-                rows.add(write.rowJson());
-                bytes += write.rowJson().length() + 1;
-            }
-            for (PanelRowDelete delete : rowDeletes) {
-                int size = delete.cityId().length() + 24;
-                if (bytes > 0 && bytes + size > maxDeltaBytes) {
-                    rowChunks.add(rows);
-                    removalChunks.add(removals);
-                    rows = new ArrayList<>();
-                    removals = new ArrayList<>();
-                    bytes = 0;
-                }
-                removals.add(new PanelDelta.RowKey(delete.cityId(), delete.day()));
-                bytes += size;
-            }
-            rowChunks.add(rows);
-            removalChunks.add(removals);
-            int chunks = rowChunks.size();
-            List<OutboxWrite> messages = new ArrayList<>(chunks);
-            for (int c = 0; c < chunks; c++) {
-                PanelDelta header = new PanelDelta(PanelDelta.SCHEMA_VERSION,
-                        PanelDelta.eventId(study, completed.panelVersion(), c), study, completed, c, chunks, List.of(),
-                        removalChunks.get(c));
-                messages.add(new OutboxWrite(Topics.PANEL_DELTAS, study, EventJson.writeDelta(header,
-                        rowChunks.get(c))));
-            }
-            return messages;
+            List<PanelDelta.RowKey> removed = rowDeletes.stream()
+                    .map(d -> new PanelDelta.RowKey(d.cityId(), d.day())).toList();
+            return PanelDeltaChunks.write(study, completed, rowWrites.stream().map(PanelRowWrite::rowJson).toList(),
+                    removed, maxDeltaBytes).stream()
+                    .map(message -> new OutboxWrite(Topics.PANEL_DELTAS, study, message)).toList();
         }
     }
 
@@ -452,7 +411,7 @@ public class PanelProcessor {
     }
 
     private PanelSnapshot snapshotOfMirror() {
-        return PanelSnapshot.of(version, rowsByCity, builder.excludedCities(raw, settings), dataThrough,
+        return PanelSnapshot.of(version, rowsByCity, PanelBuilder.excludedCities(raw, settings), dataThrough,
                 recordsApplied);
     }
 
