@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.hazardstream.core.Engine;
 import org.hazardstream.core.data.BadInputException;
 
 import picocli.CommandLine;
@@ -15,10 +16,18 @@ import picocli.CommandLine.Command;
  * The command line of the contracts: {@code fit} (fit-contract.md) and {@code panel} (panel-contract.md).
  * Bad input of any kind ends with a non-zero exit code and exactly one line on stderr.
  */
-@Command(name = "hazard-cli", mixinStandardHelpOptions = true, version = "hazard-cli 0.1.0",
+@Command(name = "hazard-cli", mixinStandardHelpOptions = true, versionProvider = HazardCli.EngineVersion.class,
         description = "Event-history (hazard) models of policy diffusion, as R's survival package fits them.",
         subcommands = {FitCommand.class, PanelCommand.class})
 public final class HazardCli implements Runnable {
+
+    /** {@code --version}: the engine version that fit results name in their provenance. */
+    static final class EngineVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"hazard-cli (" + Engine.VERSION + ")"};
+        }
+    }
 
     /** Exit code of a usage error (unknown option, missing argument), as picocli's default. */
     public static final int USAGE_ERROR = 2;

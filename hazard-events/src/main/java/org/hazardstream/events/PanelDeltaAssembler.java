@@ -17,8 +17,9 @@ import org.hazardstream.core.panel.PanelRow;
  */
 public final class PanelDeltaAssembler {
 
-    /** A whole version: every row it changed and every row it removed. */
-    public record CompleteVersion(PanelVersionCompleted version, List<PanelRow> rows, List<PanelDelta.RowKey> removed) {
+    /** A whole version of a study's panel: every row it changed and every row it removed. */
+    public record CompleteVersion(String study, PanelVersionCompleted version, List<PanelRow> rows,
+            List<PanelDelta.RowKey> removed) {
     }
 
     private long lastComplete;
@@ -61,7 +62,7 @@ public final class PanelDeltaAssembler {
         pending.clear();
         pendingVersion = -1;
         lastComplete = version;
-        return Optional.of(new CompleteVersion(chunk.version(), rows, removed));
+        return Optional.of(new CompleteVersion(chunk.study(), chunk.version(), rows, removed));
     }
 
     /** The newest version handed out (0 before the first). */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hazardstream.events.EventJson;
+import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
@@ -78,6 +79,9 @@ class StreamResourceTest {
         RawRecordEvent first = events.stream().filter(e -> e.key().endsWith("2020-02-01")).findFirst().orElseThrow();
         assertThat(first.batchId()).isEqualTo(second.batchId());
         assertThat(first.eventId()).isNotEqualTo(second.eventId());
+        String golden = GoldenSamples.read(GoldenSamples.RAW_RECORD);
+        assertThat(records).allSatisfy(r -> assertThat(GoldenSamples.sameShape(r.value(), golden, "/fields"))
+                .as("a raw record has the golden sample's shape: " + r.value()).isTrue());
     }
 
     @Test

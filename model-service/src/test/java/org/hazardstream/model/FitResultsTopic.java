@@ -20,7 +20,8 @@ import org.hazardstream.infra.test.KafkaBrokerTestResource;
 final class FitResultsTopic {
 
     /** A published event with its Kafka key. */
-    record Published(String key, FitResultEvent event) {
+    /** A message of the topic: its key, its JSON as published, and the event read from it. */
+    record Published(String key, String json, FitResultEvent event) {
     }
 
     private static final List<Published> SEEN = new ArrayList<>();
@@ -43,7 +44,8 @@ final class FitResultsTopic {
         long end = consumer.endOffsets(List.of(partition)).get(partition);
         while (consumer.position(partition) < end) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                SEEN.add(new Published(record.key(), EventJson.read(record.value(), FitResultEvent.class)));
+                SEEN.add(new Published(record.key(), record.value(),
+                        EventJson.read(record.value(), FitResultEvent.class)));
             }
         }
         return List.copyOf(SEEN);

@@ -66,6 +66,13 @@ final class KafkaFixture {
     }
 
     /** Sends a message the panel service must refuse (not recorded in the oracle). */
+    /** Sends a raw record event exactly as written (a golden sample); the offline builder's data include it. */
+    static synchronized void sendAsWritten(String json) {
+        RawRecordEvent event = EventJson.read(json, RawRecordEvent.class);
+        SENT.add(event.toRawRecord());
+        await(List.of(producer().send(new ProducerRecord<>(Topics.RAW_RECORDS, event.topicKey(), json))));
+    }
+
     static synchronized void sendPoison(String key, String value) {
         await(List.of(producer().send(new ProducerRecord<>(Topics.RAW_RECORDS, key, value))));
     }

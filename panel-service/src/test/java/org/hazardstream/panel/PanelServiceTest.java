@@ -23,6 +23,7 @@ import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler;
 import org.hazardstream.events.PanelVersionCompleted;
+import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.hazardstream.infra.test.PostgresTestResource;
@@ -130,6 +131,9 @@ class PanelServiceTest {
         KafkaFixture.sendPoison("daily|D0000|2020-02-31", "{\"eventId\":\"e1\",\"stream\":\"daily\",\"key\":\"D0000|2020-02-31\","
                 + "\"fields\":{\"city_id\":\"D0000\",\"date\":\"2020-02-31\"},\"batchId\":\"b\",\"receivedAt\":null}");
         KafkaFixture.sendPoison("weather|x", "{\"eventId\":\"e2\",\"stream\":\"weather\",\"key\":\"x\",\"fields\":{}}");
+        // The golden raw record (a daily record of a city this panel does not have) is applied, not set aside.
+        RawRecordEvent golden = EventJson.read(GoldenSamples.read(GoldenSamples.RAW_RECORD), RawRecordEvent.class);
+        KafkaFixture.sendAsWritten(GoldenSamples.read(GoldenSamples.RAW_RECORD));
         KafkaFixture.send(data);
         awaitPanelEqualsOfflineBuilder();
 
@@ -147,6 +151,10 @@ class PanelServiceTest {
             assertThat(l.topic()).isEqualTo(Topics.RAW_RECORDS);
         });
         assertThat(letters).anySatisfy(l -> assertThat(l.reason()).contains("unknown stream 'weather'"));
+        assertThat(letters).noneSatisfy(l -> assertThat(l.key()).isEqualTo(golden.topicKey()));
+        String sample = GoldenSamples.read(GoldenSamples.DEAD_LETTER);
+        assertThat(KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ)).allSatisfy(r -> assertThat(
+                GoldenSamples.sameShape(r.value(), sample)).as("dead letter shape: " + r.value()).isTrue());
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("panel_dead_letters_total"));
     }

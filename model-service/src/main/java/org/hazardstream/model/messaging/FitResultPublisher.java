@@ -1,10 +1,7 @@
 package org.hazardstream.model.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hazardstream.core.fit.FitResultJson;
@@ -38,17 +35,10 @@ public class FitResultPublisher {
         this.emitter = emitter;
     }
 
-    /**
-     * Sends and waits for the broker's acknowledgement (acks=all); throws when the send fails.
-     *
-     * @param optionsFingerprint the spec's {@link PublishedResults#fingerprint}, carried as a record header
-     */
-    public void publish(FitResultEvent event, String optionsFingerprint) {
+    /** Sends and waits for the broker's acknowledgement (acks=all); throws when the send fails. */
+    public void publish(FitResultEvent event) {
         Message<String> message = Message.of(toJson(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.spec())
-                        .withHeaders(new RecordHeaders().add(PublishedResults.OPTIONS_HEADER,
-                                optionsFingerprint.getBytes(StandardCharsets.UTF_8)))
-                        .build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.spec()).build());
         emitter.sendMessageAndAwait(message);
     }
 

@@ -1,11 +1,7 @@
 package org.hazardstream.model.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,33 +12,24 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.events.Topics;
-import org.hazardstream.model.service.ModelSpec;
 import org.jboss.logging.Logger;
 
 /**
  * What this service published before it (re)started: the latest result of each spec on the compacted fit-results
- * topic, with the fingerprint of the options it was fitted with (a record header). A restart replays the panel
- * topic and reaches the same version again; with this it does not publish that version's results a second time,
- * and its first fits warm-start from the published estimates.
+ * topic (its provenance names the options it was fitted with). A restart replays the panel topic and reaches the same
+ * version again; with this it does not publish that version's results a second time, and its first fits warm-start
+ * from the published estimates.
  */
 @ApplicationScoped
 public class PublishedResults {
 
-    /** Record header carrying {@link #fingerprint(ModelSpec)} of the spec a result was fitted with. */
-    public static final String OPTIONS_HEADER = "spec-options";
-
     private static final Logger LOG = Logger.getLogger(PublishedResults.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
-    /** A spec's latest published result and the options fingerprint it carries (null when it has none). */
-    public record Latest(FitResultEvent event, String optionsFingerprint) {
-    }
 
     private final String bootstrapServers;
 
@@ -54,8 +41,8 @@ public class PublishedResults {
      * Reads the topic from the beginning to its current end; spec name to its latest result. Returns what it has
      * read so far (possibly nothing) if the broker does not answer in time: a duplicate is better than a stall.
      */
-    public Map<String, Latest> read() {
-        Map<String, Latest> latest = new HashMap<>();
+    public Map<String, FitResultEvent> read() {
+        Map<String, FitResultEvent> latest = new HashMap<>();
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -79,9 +66,7 @@ public class PublishedResults {
                         latest.remove(record.key());
                         continue;
                     }
-                    Header header = record.headers().lastHeader(OPTIONS_HEADER);
-                    latest.put(record.key(), new Latest(EventJson.read(record.value(), FitResultEvent.class),
-                            header == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
+                    latest.put(record.key(), EventJson.read(record.value(), FitResultEvent.class));
                 }
             }
         } catch (RuntimeException e) {
@@ -93,18 +78,5 @@ public class PublishedResults {
 
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-    }
-
-    /** A stable digest of a spec's configured options: a changed spec is refitted even on a fitted version. */
-    public static String fingerprint(ModelSpec spec) {
-        StringBuilder canonical = new StringBuilder();
-        spec.options().forEach((k, v) -> canonical.append(k).append('=').append(v.trim()).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -24,6 +24,7 @@ public class PanelReplica {
     private final TreeMap<String, TreeMap<Integer, PanelRow>> rowsByCity = new TreeMap<>();
     private volatile int size;
     private PanelVersionCompleted version;
+    private String study;
 
     /** Applies one whole version: its removals, then its new and changed rows. */
     public synchronized void apply(CompleteVersion delta) {
@@ -42,6 +43,7 @@ public class PanelReplica {
             }
         }
         version = delta.version();
+        study = delta.study();
     }
 
     public int size() {
@@ -54,6 +56,6 @@ public class PanelReplica {
         for (Map<Integer, PanelRow> city : rowsByCity.values()) {
             rows.addAll(city.values());
         }
-        return PanelSnapshot.of(version, rows);
+        return PanelSnapshot.of(study, version, rows);
     }
 }

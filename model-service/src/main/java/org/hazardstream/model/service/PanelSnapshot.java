@@ -11,13 +11,14 @@ import org.hazardstream.events.PanelVersionCompleted;
 /**
  * The replica as it stood after a whole panel version: a consistent panel, immutable.
  *
+ * @param study   the study the panel belongs to
  * @param version the version, with its panel's totals
  * @param panel   its rows in contract order (city_id as text, then day), as the offline builder writes them
  */
-public record PanelSnapshot(PanelVersionCompleted version, Panel panel) {
+public record PanelSnapshot(String study, PanelVersionCompleted version, Panel panel) {
 
-    public static PanelSnapshot of(PanelVersionCompleted version, List<PanelRow> rows) {
-        return new PanelSnapshot(version, new Panel(rows, List.of()));
+    public static PanelSnapshot of(String study, PanelVersionCompleted version, List<PanelRow> rows) {
+        return new PanelSnapshot(study, version, new Panel(rows, List.of()));
     }
 
     public long panelVersion() {

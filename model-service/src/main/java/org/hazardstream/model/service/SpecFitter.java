@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hazardstream.core.Engine;
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitInterruptedException;
@@ -50,7 +51,7 @@ public class SpecFitter {
     private final PublishedResults publishedResults;
     private final FitInterrupter interrupter;
     private final Map<String, Map<String, Double>> previousEstimates = new ConcurrentHashMap<>();
-    // Spec name to PublishedResults.fingerprint of its options: fixed for the service's life, computed once.
+    // Spec name to the fingerprint of its options: fixed for the service's life, computed once.
     private final Map<String, String> fingerprints = new HashMap<>();
     // Spec name to the panel version and options fingerprint of its latest published result; read from the
     // fit-results topic before the first fit, so a restart does not publish the same version twice.
@@ -69,7 +70,7 @@ public class SpecFitter {
         this.publishedResults = publishedResults;
         this.registry = registry;
         this.warmStartModels = Set.copyOf(settings.refit().warmStartModels());
-        specs.all().forEach(spec -> fingerprints.put(spec.name(), PublishedResults.fingerprint(spec)));
+        specs.all().forEach(spec -> fingerprints.put(spec.name(), FitResultEvent.Provenance.fingerprint(spec.options())));
     }
 
     /**
@@ -82,10 +83,10 @@ public class SpecFitter {
         if (published == null) {
             published = new ConcurrentHashMap<>();
             publishedResults.read().forEach((spec, latest) -> {
-                published.put(spec, new PublishedVersion(latest.event().lineage().panelVersion(),
-                        latest.optionsFingerprint()));
-                if (latest.event().result().converged()) {
-                    previousEstimates.put(spec, estimates(latest.event().result()));
+                published.put(spec, new PublishedVersion(latest.lineage().panelVersion(),
+                        latest.provenance() == null ? null : latest.provenance().optionsFingerprint()));
+                if (latest.result().converged()) {
+                    previousEstimates.put(spec, estimates(latest.result()));
                 }
             });
         }
@@ -156,10 +157,12 @@ public class SpecFitter {
             previousEstimates.remove(spec.name());
         }
 
+        FitResultEvent.Provenance provenance = new FitResultEvent.Provenance(snapshot.study(), spec.options(),
+                fingerprint, Engine.VERSION);
         FitResultEvent event = new FitResultEvent(UUID.randomUUID().toString(), spec.name(), Instant.now(),
-                TimeUnit.NANOSECONDS.toMillis(nanos), lineage, result);
+                TimeUnit.NANOSECONDS.toMillis(nanos), lineage, provenance, result);
         try {
-            publisher.publish(event, fingerprint);
+            publisher.publish(event);
             published.put(spec.name(), new PublishedVersion(lineage.panelVersion(), fingerprint));
             return true;
         } catch (RuntimeException e) {

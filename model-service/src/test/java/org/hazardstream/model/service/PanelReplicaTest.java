@@ -34,10 +34,10 @@ class PanelReplicaTest {
         PanelReplica replica = new PanelReplica();
         PanelRow a = GOLDEN.rows().get(0);
         PanelRow b = GOLDEN.rows().get(1);
-        replica.apply(new PanelDeltaAssembler.CompleteVersion(GOLDEN.version(), List.of(b, a), List.of()));
+        replica.apply(new PanelDeltaAssembler.CompleteVersion(GOLDEN.study(), GOLDEN.version(), List.of(b, a), List.of()));
         PanelRow changed = new PanelRow(a.cityId(), a.provinceId(), a.day(), a.date(), a.start(), a.stop(), 1,
                 a.covariates());
-        replica.apply(new PanelDeltaAssembler.CompleteVersion(GOLDEN.version(), List.of(changed),
+        replica.apply(new PanelDeltaAssembler.CompleteVersion(GOLDEN.study(), GOLDEN.version(), List.of(changed),
                 List.of(new PanelDelta.RowKey(b.cityId(), b.day()), new PanelDelta.RowKey("nowhere", 1))));
 
         assertThat(replica.snapshot().panel().rows()).containsExactly(changed);

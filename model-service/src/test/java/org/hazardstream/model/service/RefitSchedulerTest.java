@@ -228,7 +228,7 @@ class RefitSchedulerTest {
     }
 
     private static PanelSnapshot snapshot(long version) {
-        return PanelSnapshot.of(new PanelVersionCompleted(version, 0, 0, 0, null, 0, 0, Instant.now()), List.of());
+        return PanelSnapshot.of("health-code", new PanelVersionCompleted(version, 0, 0, 0, null, 0, 0, Instant.now()), List.of());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -46,8 +47,15 @@ public final class TestEvents {
 
     public static FitResultEvent event(String spec, long panelVersion, Instant computedAt, LocalDate dataThrough,
                                        FitResult result) {
+        return event(spec, panelVersion, computedAt, dataThrough, result, Map.of("model", result.model()));
+    }
+
+    /** A result of the spec fitted with these options. */
+    public static FitResultEvent event(String spec, long panelVersion, Instant computedAt, LocalDate dataThrough,
+                                       FitResult result, Map<String, String> options) {
         return new FitResultEvent(UUID.randomUUID().toString(), spec, computedAt, 42,
-                new FitResultEvent.Lineage(panelVersion, result.n(), result.events(), dataThrough), result);
+                new FitResultEvent.Lineage(panelVersion, result.n(), result.events(), dataThrough),
+                FitResultEvent.Provenance.of("health-code", options, "hazard-core test"), result);
     }
 
     public static KafkaProducer<String, String> producer(String bootstrapServers) {
