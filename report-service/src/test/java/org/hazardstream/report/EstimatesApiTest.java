@@ -15,7 +15,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.hazardstream.core.fit.FitResult;
+import org.hazardstream.events.EventJson;
 import org.hazardstream.events.FitResultEvent;
+import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.hazardstream.infra.test.PostgresTestResource;
@@ -153,6 +155,71 @@ class EstimatesApiTest {
         given().queryParam("term", "no_such_term").get("/api/v1/estimates/{spec}/history", spec).then().statusCode(404)
                 .body("error", containsString("no_such_term"));
         given().get("/api/v1/estimates/{spec}/history", spec).then().statusCode(400).body("error", containsString("term"));
+    }
+
+    @Test
+    void theGoldenFitResultIsStoredAndServedWithItsProvenance() {
+        String spec = uniqueSpec("golden");
+        String golden = GoldenSamples.read(GoldenSamples.FIT_RESULT).replace("\"spec\": \"cox\"", "\"spec\": \"" + spec + "\"");
+        FitResultEvent sample = EventJson.read(golden, FitResultEvent.class);
+        assertThat(sample.spec()).isEqualTo(spec);
+        TestEvents.send(producer, Topics.FIT_RESULTS, spec, golden);
+        awaitStored(spec, 1);
+
+        JsonPath latest = given().get("/api/v1/estimates/{spec}", spec).then().statusCode(200).extract().jsonPath();
+        assertThat(latest.getString("eventId")).isEqualTo(sample.eventId());
+        assertThat(latest.getString("provenance.study")).isEqualTo("health-code");
+        assertThat(latest.getString("provenance.optionsFingerprint"))
+                .isEqualTo(sample.provenance().optionsFingerprint());
+        assertThat(latest.getString("provenance.engine")).isEqualTo("hazard-core 0.1.0-SNAPSHOT");
+        assertThat(latest.getMap("provenance.options")).containsEntry("ties", "efron");
+        assertThat(latest.getBoolean("identified")).isTrue();
+        assertThat(latest.getDouble("coefficients[0].estimate"))
+                .isEqualTo(sample.result().coefficient("salience").estimate());
+
+        // The read model holds the coefficients: the history is their query.
+        JsonPath history = given().queryParam("term", "competition").get("/api/v1/estimates/{spec}/history", spec)
+                .then().statusCode(200).extract().jsonPath();
+        FitResult.Coefficient competition = sample.result().coefficient("competition");
+        assertThat(history.getList("estimate", Double.class)).containsExactly(competition.estimate());
+        assertThat(history.getList("robustStdError", Double.class)).containsExactly(competition.robustStdError());
+        assertThat(history.getList("pValue", Double.class)).containsExactly(competition.pValue());
+        assertThat(history.getList("confHigh", Double.class)).containsExactly(competition.confHigh());
+        assertThat(history.getList("dataThrough", String.class)).containsExactly("2020-03-10");
+
+        List<Map<String, Object>> list = given().get("/api/v1/estimates").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.spec == '" + spec + "' }");
+        assertThat(list).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("optionsFingerprint", sample.provenance().optionsFingerprint());
+            assertThat(entry).containsEntry("identified", true);
+        });
+    }
+
+    @Test
+    void aHistoryNeverMixesTwoOptionSetsOfASpec() {
+        String spec = uniqueSpec("options");
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        Map<String, String> efron = Map.of("model", "cox", "ties", "efron");
+        Map<String, String> breslow = Map.of("model", "cox", "ties", "breslow");
+        publish(TestEvents.event(spec, 1, t0, LocalDate.parse("2020-02-19"), cox(0.30, 0.10), efron));
+        publish(TestEvents.event(spec, 2, t0.plusSeconds(20), LocalDate.parse("2020-02-20"), cox(0.35, 0.11), efron));
+        publish(TestEvents.event(spec, 3, t0.plusSeconds(40), LocalDate.parse("2020-02-21"), cox(0.90, 0.12), breslow));
+        // One key, one partition: once the third is served, the first two are stored too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/estimates/{spec}", spec)
+                .then().extract().statusCode() == 200
+                && given().get("/api/v1/estimates/{spec}", spec).jsonPath().getLong("lineage.panelVersion") == 3);
+
+        // By default the latest result's option set: the spec was reconfigured, so its chart starts again.
+        given().queryParam("term", "salience").get("/api/v1/estimates/{spec}/history", spec).then().statusCode(200)
+                .body("panelVersion", equalTo(List.of(3))).body("estimate", equalTo(List.of(0.90)));
+        given().queryParam("term", "salience").queryParam("options", FitResultEvent.Provenance.fingerprint(efron))
+                .get("/api/v1/estimates/{spec}/history", spec).then().statusCode(200)
+                .body("panelVersion", equalTo(List.of(1, 2))).body("estimate", equalTo(List.of(0.30, 0.35)));
+        given().queryParam("term", "salience").queryParam("options", "0".repeat(64))
+                .get("/api/v1/estimates/{spec}/history", spec).then().statusCode(404)
+                .body("error", containsString("no result with options"));
+        given().get("/api/v1/estimates/{spec}", spec).then().statusCode(200)
+                .body("provenance.optionsFingerprint", equalTo(FitResultEvent.Provenance.fingerprint(breslow)));
     }
 
     @Test

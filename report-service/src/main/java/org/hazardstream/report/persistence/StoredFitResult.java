@@ -15,8 +15,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One fit result as received: the indexed facts (spec, panel version, computed time) beside the whole event JSON.
- * Rows are only ever inserted (see {@link FitResultRepository#insertIfAbsent}).
+ * One fit result as received: the indexed facts (spec, panel version, computed time, provenance) beside the whole
+ * event JSON; its coefficients are rows of fit_coefficient. Rows are only ever inserted (see
+ * {@link FitResultRepository#insertIfAbsent}).
  */
 @Entity
 @Table(name = "fit_result")
@@ -46,6 +47,22 @@ public class StoredFitResult extends PanacheEntityBase {
 
     @Column(name = "panel_events", nullable = false)
     public int panelEvents;
+
+    /** Provenance (null for results published before it was carried). */
+    public String study;
+
+    @Column(name = "options_fingerprint")
+    public String optionsFingerprint;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String options;
+
+    public String engine;
+
+    public Boolean converged;
+
+    public Boolean identified;
 
     /** The FitResultEvent JSON exactly as published. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -43,7 +43,7 @@ public class EstimatesResource {
     @GET
     @Path("{spec}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest result of a spec: the fit-contract JSON plus spec, computedAt and lineage; 404 while there is none")
+    @Operation(summary = "The latest result of a spec: the fit-contract JSON plus spec, computedAt, lineage and provenance; 404 while there is none")
     public ObjectNode latest(@PathParam("spec") String spec) {
         return estimates.latest(spec);
     }
@@ -51,13 +51,16 @@ public class EstimatesResource {
     @GET
     @Path("{spec}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every stored result's estimate and 95% interval of one term, oldest first")
+    @Operation(summary = "Every stored result's estimate and 95% interval of one term, oldest first, over the results "
+            + "fitted with one option set (the latest result's unless 'options' names another)")
     public List<TermHistoryPoint> history(@PathParam("spec") String spec,
-                                          @Parameter(description = "term name, e.g. salience") @QueryParam("term") String term) {
+            @Parameter(description = "term name, e.g. salience") @QueryParam("term") String term,
+            @Parameter(description = "an options fingerprint (provenance.optionsFingerprint)") @QueryParam("options")
+            String options) {
         if (term == null || term.isBlank()) {
             throw new BadInputException("query parameter 'term' is required");
         }
-        return estimates.history(spec, term);
+        return estimates.history(spec, term, options == null || options.isBlank() ? null : options);
     }
 
     @GET

@@ -45,7 +45,7 @@ public class EstimateService {
 
     public List<EstimateSummary> specs() {
         return ordered(repository.latestPerSpec()).stream()
-                .map(r -> new EstimateSummary(r.spec, r.computedAt, r.panelVersion))
+                .map(r -> new EstimateSummary(r.spec, r.computedAt, r.panelVersion, r.optionsFingerprint, r.identified))
                 .toList();
     }
 
@@ -59,21 +59,20 @@ public class EstimateService {
         return ordered(repository.latestPerSpec()).stream().map(EstimateService::estimateView).toList();
     }
 
-    public List<TermHistoryPoint> history(String spec, String term) {
-        List<StoredFitResult> results = repository.history(spec);
-        if (results.isEmpty()) {
-            throw new NoSuchResultException("no result for spec '" + spec + "'");
-        }
-        List<TermHistoryPoint> points = new ArrayList<>(results.size());
-        boolean anyHasTerm = false;
-        for (StoredFitResult stored : results) {
-            JsonNode coefficient = coefficient(payload(stored).path("result"), term);
-            anyHasTerm |= coefficient != null;
-            points.add(point(stored, coefficient));
-        }
-        if (!anyHasTerm) {
+    /**
+     * A term's history over the results of one option set of a spec: the latest result's, unless
+     * {@code optionsFingerprint} names another. A chart of it never mixes two models under one spec name.
+     */
+    public List<TermHistoryPoint> history(String spec, String term, String optionsFingerprint) {
+        StoredFitResult latest = latestOf(spec);
+        String options = optionsFingerprint == null ? latest.optionsFingerprint : optionsFingerprint;
+        List<TermHistoryPoint> points = repository.termHistory(spec, options, term);
+        if (points.isEmpty()) {
+            if (!repository.hasResults(spec, options)) {
+                throw new NoSuchResultException("spec '" + spec + "' has no result with options " + options);
+            }
             throw new NoSuchResultException("spec '" + spec + "' has no term '" + term + "'; its terms: "
-                    + String.join(", ", terms(payload(results.get(results.size() - 1)).path("result"))));
+                    + String.join(", ", repository.terms(latest.id)));
         }
         return points;
     }
@@ -113,8 +112,8 @@ public class EstimateService {
     }
 
     /**
-     * The contract's estimate JSON: spec, computedAt, fitDurationMs, eventId and lineage, then every field of the
-     * fit-contract JSON at the top level.
+     * The contract's estimate JSON: spec, computedAt, fitDurationMs, eventId, lineage and provenance, then every
+     * field of the fit-contract JSON at the top level.
      */
     static ObjectNode estimateView(StoredFitResult stored) {
         JsonNode event = payload(stored);
@@ -124,6 +123,9 @@ public class EstimateService {
         view.set("fitDurationMs", event.path("fitDurationMs"));
         view.put("eventId", stored.eventId);
         view.set("lineage", event.path("lineage"));
+        if (event.has("provenance")) {
+            view.set("provenance", event.path("provenance"));
+        }
         JsonNode result = event.path("result");
         for (Iterator<Map.Entry<String, JsonNode>> fields = result.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -132,35 +134,6 @@ public class EstimateService {
             }
         }
         return view;
-    }
-
-    private static TermHistoryPoint point(StoredFitResult stored, JsonNode c) {
-        return new TermHistoryPoint(stored.panelVersion, stored.computedAt, stored.dataThrough, stored.eventId,
-                number(c, "estimate"), number(c, "stdError"), number(c, "robustStdError"), number(c, "pValue"),
-                number(c, "hazardRatio"), number(c, "confLow"), number(c, "confHigh"));
-    }
-
-    private static Double number(JsonNode coefficient, String field) {
-        if (coefficient == null) {
-            return null;
-        }
-        JsonNode value = coefficient.path(field);
-        return value.isNumber() ? value.doubleValue() : null;
-    }
-
-    private static JsonNode coefficient(JsonNode result, String term) {
-        for (JsonNode c : result.path("coefficients")) {
-            if (term.equals(c.path("term").asText())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> terms(JsonNode result) {
-        List<String> terms = new ArrayList<>();
-        result.path("coefficients").forEach(c -> terms.add(c.path("term").asText()));
-        return terms;
     }
 
     private static JsonNode payload(StoredFitResult stored) {
