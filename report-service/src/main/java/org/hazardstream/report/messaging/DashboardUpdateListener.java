@@ -69,7 +69,7 @@ public class DashboardUpdateListener {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+    void stop(@Observes ShutdownEvent stop) {
         running = false;
         stopping.countDown();
         Connection current = connection;
@@ -82,7 +82,11 @@ public class DashboardUpdateListener {
             }
         }
         if (thread != null) {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -95,6 +99,9 @@ public class DashboardUpdateListener {
             try {
                 current = connect();
                 connection = current;
+                if (!running) {
+                    break; // stopped while connecting: stop() found no connection to abort
+                }
                 listen(current);
                 if (failed) {
                     LOG.infof("dashboard update listener: listening on %s again", DashboardNotifier.CHANNEL);
