@@ -6,6 +6,8 @@
   const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json'; // an identifier only: nothing is fetched
   const EMBED_OPTIONS = {renderer: 'svg', actions: {export: true, source: false, compiled: false, editor: false}};
   const MODE_COLORS = {domain: ['all cities', 'self-built', 'provincial'], range: ['#444444', '#1f77b4', '#ff7f0e']};
+  const FOREST_COLOR = '#1f77b4';
+  const UNIDENTIFIED = {color: '#999999', opacity: 0.4}; // estimates the data cannot identify (yet)
 
   const state = {latest: [], adoption: null, forestSpec: null, term: null, renders: 0};
 
@@ -78,13 +80,44 @@
     element.dataset.state = 'empty';
   }
 
+  // ---------- identification ----------
+
+  // identified is false when the panel cannot identify the estimates (fewer events than parameters, or a term constant
+  // among the events); null or absent (older results) counts as identified, so those look as they always did.
+  function unidentified(result) {
+    return result.identified === false;
+  }
+
+  // "not identified yet: <why>", the why from the result's "not identified: ..." warnings.
+  function identificationNote(result) {
+    const reasons = (result.warnings || []).filter(w => /^not identified\b/.test(w))
+        .map(w => w.replace(/^not identified:?\s*/, ''));
+    return 'not identified yet' + (reasons.length ? ': ' + reasons.join('; ') : '');
+  }
+
   // ---------- latest estimates ----------
+
+  function renderSpecNotes() {
+    const list = document.getElementById('spec-notes');
+    list.replaceChildren(...state.latest.filter(unidentified).map(r => {
+      const li = document.createElement('li');
+      const spec = document.createElement('b');
+      spec.textContent = r.spec;
+      li.append(spec, ': ' + identificationNote(r));
+      return li;
+    }));
+    list.hidden = list.children.length === 0;
+  }
 
   function renderSpecTable() {
     const body = document.querySelector('#specs tbody');
     body.replaceChildren();
     for (const r of state.latest) {
       const tr = document.createElement('tr');
+      if (unidentified(r)) {
+        tr.className = 'unidentified';
+        tr.title = identificationNote(r);
+      }
       cell(tr, r.spec);
       cell(tr, r.model);
       cell(tr, r.n);
@@ -93,6 +126,7 @@
       cell(tr, fmt(r.aic, 6));
       cell(tr, fmt(r.concordance, 3));
       cell(tr, r.converged ? 'yes' : 'no', r.converged ? '' : 'warn');
+      cell(tr, r.identified === true ? 'yes' : r.identified === false ? 'no' : '', unidentified(r) ? 'warn' : '');
       cell(tr, r.lineage ? r.lineage.panelVersion : '');
       cell(tr, r.lineage && r.lineage.dataThrough ? r.lineage.dataThrough : '');
       cell(tr, r.computedAt ? new Date(r.computedAt).toLocaleString() : '');
@@ -106,6 +140,7 @@
       }
       body.appendChild(tr);
     }
+    renderSpecNotes();
   }
 
   // ---------- forest plot ----------
@@ -134,6 +169,9 @@
     body.replaceChildren();
     for (const c of result.coefficients || []) {
       const tr = document.createElement('tr');
+      if (unidentified(result)) {
+        tr.className = 'unidentified';
+      }
       cell(tr, c.term);
       cell(tr, fmt(c.estimate));
       cell(tr, fmt(c.robustStdError !== null && c.robustStdError !== undefined ? c.robustStdError : c.stdError));
@@ -145,8 +183,15 @@
     }
   }
 
+  function renderForestNote(result) {
+    const note = document.getElementById('forest-note');
+    note.hidden = !result || !unidentified(result);
+    note.textContent = note.hidden ? '' : identificationNote(result);
+  }
+
   async function renderForest() {
     const result = state.latest.find(r => r.spec === state.forestSpec);
+    renderForestNote(result);
     if (!result) {
       empty('forest', 'No result yet.');
       return;
@@ -163,15 +208,18 @@
     const axis = logAxis(rows.map(r => r.confLow).concat(rows.map(r => r.confHigh)));
     const ratio = result.model === 'logit' ? 'odds ratio' : result.model === 'pce' ? 'rate ratio' : 'hazard ratio';
     const y = {field: 'term', type: 'nominal', sort: null, title: null};
+    // Estimates the data cannot identify are drawn faint and grey: a ratio of 85 from three events is no finding.
+    const marks = unidentified(result) ? UNIDENTIFIED : {color: FOREST_COLOR};
     await draw('forest', {
       $schema: SCHEMA,
-      title: result.spec + ' (' + result.model + '), panel version ' + result.lineage.panelVersion,
+      title: result.spec + ' (' + result.model + '), panel version ' + result.lineage.panelVersion
+          + (unidentified(result) ? ', not identified yet' : ''),
       width: 420,
       height: {step: 20},
       data: {values: rows},
       layer: [
         {
-          mark: {type: 'rule', strokeWidth: 2, color: '#1f77b4'},
+          mark: Object.assign({type: 'rule', strokeWidth: 2}, marks),
           encoding: {
             y: y,
             x: {field: 'confLow', type: 'quantitative', scale: {type: 'log', domain: axis.domain},
@@ -180,7 +228,7 @@
           }
         },
         {
-          mark: {type: 'point', filled: true, size: 60, color: '#1f77b4'},
+          mark: Object.assign({type: 'point', filled: true, size: 60}, marks),
           encoding: {
             y: y,
             x: {field: 'hazardRatio', type: 'quantitative'},

@@ -1,8 +1,10 @@
 package org.hazardstream.report.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Settings of report-service ({@code report.*}). */
 @ConfigMapping(prefix = "report")
@@ -13,4 +15,25 @@ public interface ReportSettings {
      * specs not listed follow, by name.
      */
     List<String> specOrder();
+
+    /** The listener that brings every replica's stored results to this replica's dashboards. */
+    UpdatesListener updatesListener();
+
+    /** {@code report.updates-listener.*} */
+    interface UpdatesListener {
+
+        /**
+         * The longest wait for a notification; after a wait with none the connection is checked with a statement,
+         * so that a connection that died without a word (a vanished host) is noticed within about this time.
+         */
+        @WithDefault("10s")
+        Duration pollTimeout();
+
+        /** The wait before the first reconnection attempt; doubled after each failed attempt, up to maxBackoff. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
 }

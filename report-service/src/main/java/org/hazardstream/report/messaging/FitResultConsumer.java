@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.FitResultEvent;
-import org.hazardstream.report.service.DashboardUpdates;
 import org.hazardstream.report.service.FitResultArchive;
 import org.hazardstream.report.service.ReportMetrics;
 import org.jboss.logging.Logger;
@@ -17,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Stores every message of the fit-results topic. The message is acknowledged (and its offset becomes
  * committable) only when this method returns, that is after the database transaction committed: a crash before
- * that redelivers it, and the eventId makes the second delivery a no-op.
+ * that redelivers it, and the eventId makes the second delivery a no-op. The dashboards hear of a stored result
+ * from the archive's notification (every replica's listener), not from here: this replica alone sees the message.
  */
 @ApplicationScoped
 public class FitResultConsumer {
@@ -26,12 +26,10 @@ public class FitResultConsumer {
 
     private final FitResultArchive archive;
     private final ReportMetrics metrics;
-    private final DashboardUpdates updates;
 
-    public FitResultConsumer(FitResultArchive archive, ReportMetrics metrics, DashboardUpdates updates) {
+    public FitResultConsumer(FitResultArchive archive, ReportMetrics metrics) {
         this.archive = archive;
         this.metrics = metrics;
-        this.updates = updates;
     }
 
     @Incoming("fit-results")
@@ -52,10 +50,7 @@ public class FitResultConsumer {
             return;
         }
         switch (archive.store(event, record.value())) {
-            case STORED -> {
-                metrics.stored(event.spec(), event.lineage().panelVersion());
-                updates.publish(new DashboardUpdates.Update("result", event.spec(), event.lineage().panelVersion()));
-            }
+            case STORED -> metrics.stored(event.spec(), event.lineage().panelVersion());
             case DUPLICATE -> metrics.duplicate();
         }
     }

@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DashboardUpdates {
 
     /**
-     * One notification: kind "result" (a fit result was stored: spec and its panel version) or "panel" (a panel
-     * version completed: spec null).
+     * One notification: kind "result" (a fit result was stored, by any replica: spec and its panel version; it
+     * arrives through {@code DashboardUpdateListener}), "panel" (a panel version completed: spec null) or "resync"
+     * (this replica's listener was disconnected and may have missed results: reload everything; spec null, version 0).
      */
     public record Update(String kind, String spec, long panelVersion) {
     }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-/** Keeps every fit result once. */
+/** Keeps every fit result once, and tells every replica's dashboards about each new one. */
 @ApplicationScoped
 public class FitResultArchive {
 
@@ -17,16 +17,26 @@ public class FitResultArchive {
 
     private final FitResultRepository repository;
     private final ReportMetrics metrics;
+    private final DashboardNotifier notifier;
 
-    public FitResultArchive(FitResultRepository repository, ReportMetrics metrics) {
+    public FitResultArchive(FitResultRepository repository, ReportMetrics metrics, DashboardNotifier notifier) {
         this.repository = repository;
         this.metrics = metrics;
+        this.notifier = notifier;
     }
 
-    /** Stores the event in its own transaction (committed when this returns), unless its eventId is stored already. */
+    /**
+     * Stores the event in its own transaction (committed when this returns), unless its eventId is stored already.
+     * A stored result is announced in the same transaction (a "result" update, delivered to every replica when it
+     * commits); a duplicate is not announced again.
+     */
     @Transactional
     public Outcome store(FitResultEvent event, String json) {
-        return repository.insertIfAbsent(event, json) ? Outcome.STORED : Outcome.DUPLICATE;
+        if (!repository.insertIfAbsent(event, json)) {
+            return Outcome.DUPLICATE;
+        }
+        notifier.notifyOnCommit(new DashboardUpdates.Update("result", event.spec(), event.lineage().panelVersion()));
+        return Outcome.STORED;
     }
 
     /** The gauges of the latest panel version per spec start from what is stored. */

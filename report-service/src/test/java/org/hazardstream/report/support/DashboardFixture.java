@@ -44,8 +44,18 @@ public final class DashboardFixture {
     }
 
     public static FitResultEvent event(String spec, String model, long panelVersion, long seed) {
+        return event(spec, panelVersion, seed, result(model, seed));
+    }
+
+    /** A result the data cannot identify: identified false, with hazard-core's warning of a term constant among the events. */
+    public static FitResultEvent notIdentifiedEvent(String spec, String model, long panelVersion, long seed, String term) {
+        return event(spec, panelVersion, seed, result(model, seed).withIdentification(false, List.of(
+                "not identified: " + term + " takes one value in every event row, so the likelihood cannot settle on a coefficient")));
+    }
+
+    private static FitResultEvent event(String spec, long panelVersion, long seed, FitResult result) {
         Instant computedAt = Instant.parse("2026-03-10T10:00:00Z").plusSeconds(60 * panelVersion + seed % 60);
         LocalDate dataThrough = LocalDate.parse("2020-03-01").plusDays(panelVersion);
-        return TestEvents.event(spec, panelVersion, computedAt, dataThrough, result(model, seed));
+        return TestEvents.event(spec, panelVersion, computedAt, dataThrough, result);
     }
 }
