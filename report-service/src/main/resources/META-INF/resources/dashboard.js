@@ -346,12 +346,19 @@
             y2: {field: 'confHigh'}, color: color}
         },
         {
-          mark: {type: 'line', point: true},
+          mark: {type: 'line'},
+          encoding: {x: x, y: {field: 'hazardRatio', type: 'quantitative'}, color: color}
+        },
+        {
+          // A version whose fit the data could not identify is a faint hollow point, not a finding.
+          mark: {type: 'point', filled: true, size: 40},
           encoding: {
             x: x, y: {field: 'hazardRatio', type: 'quantitative'},
             color: color,
+            opacity: {condition: {test: 'datum.identified === false', value: 0.25}, value: 1},
             tooltip: [{field: 'spec'}, {field: 'panelVersion'}, {field: 'dataThrough'},
-              {field: 'hazardRatio', format: '.4g'}, {field: 'confLow', format: '.4g'}, {field: 'confHigh', format: '.4g'}]
+              {field: 'hazardRatio', format: '.4g'}, {field: 'confLow', format: '.4g'}, {field: 'confHigh', format: '.4g'},
+              {field: 'identified'}]
           }
         }
       ]

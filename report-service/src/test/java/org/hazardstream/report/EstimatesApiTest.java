@@ -186,6 +186,7 @@ class EstimatesApiTest {
         assertThat(history.getList("pValue", Double.class)).containsExactly(competition.pValue());
         assertThat(history.getList("confHigh", Double.class)).containsExactly(competition.confHigh());
         assertThat(history.getList("dataThrough", String.class)).containsExactly("2020-03-10");
+        assertThat(history.getList("identified", Boolean.class)).containsExactly(true);
 
         List<Map<String, Object>> list = given().get("/api/v1/estimates").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.spec == '" + spec + "' }");
@@ -203,7 +204,8 @@ class EstimatesApiTest {
         Map<String, String> breslow = Map.of("model", "cox", "ties", "breslow");
         publish(TestEvents.event(spec, 1, t0, LocalDate.parse("2020-02-19"), cox(0.30, 0.10), efron));
         publish(TestEvents.event(spec, 2, t0.plusSeconds(20), LocalDate.parse("2020-02-20"), cox(0.35, 0.11), efron));
-        publish(TestEvents.event(spec, 3, t0.plusSeconds(40), LocalDate.parse("2020-02-21"), cox(0.90, 0.12), breslow));
+        publish(TestEvents.event(spec, 3, t0.plusSeconds(40), LocalDate.parse("2020-02-21"), cox(0.90, 0.12)
+                .withIdentification(false, List.of("not identified: 1 event for 3 parameters")), breslow));
         // One key, one partition: once the third is served, the first two are stored too.
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/estimates/{spec}", spec)
                 .then().extract().statusCode() == 200
@@ -211,7 +213,8 @@ class EstimatesApiTest {
 
         // By default the latest result's option set: the spec was reconfigured, so its chart starts again.
         given().queryParam("term", "salience").get("/api/v1/estimates/{spec}/history", spec).then().statusCode(200)
-                .body("panelVersion", equalTo(List.of(3))).body("estimate", equalTo(List.of(0.90)));
+                .body("panelVersion", equalTo(List.of(3))).body("estimate", equalTo(List.of(0.90)))
+                .body("identified", equalTo(List.of(false)));
         given().queryParam("term", "salience").queryParam("options", FitResultEvent.Provenance.fingerprint(efron))
                 .get("/api/v1/estimates/{spec}/history", spec).then().statusCode(200)
                 .body("panelVersion", equalTo(List.of(1, 2))).body("estimate", equalTo(List.of(0.30, 0.35)));

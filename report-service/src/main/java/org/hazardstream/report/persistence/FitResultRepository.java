@@ -125,7 +125,8 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
         return session().doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select r.panel_version, r.computed_at, r.data_through, r.event_id, c.estimate, c.std_error,
-                           c.robust_std_error, c.p_value, c.hazard_ratio, c.conf_low, c.conf_high, c.term
+                           c.robust_std_error, c.p_value, c.hazard_ratio, c.conf_low, c.conf_high, c.term,
+                           r.identified
                     from fit_result r
                              left join fit_coefficient c on c.result_id = r.id and c.term = ?
                     where r.spec = ? and r.options_fingerprint is not distinct from ?
@@ -143,7 +144,7 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
                                 rows.getObject(2, OffsetDateTime.class).toInstant(),
                                 through == null ? null : through.toLocalDate(), rows.getString(4), number(rows, 5),
                                 number(rows, 6), number(rows, 7), number(rows, 8), number(rows, 9), number(rows, 10),
-                                number(rows, 11)));
+                                number(rows, 11), (Boolean) rows.getObject(13)));
                     }
                 }
                 return anyHasTerm ? points : List.<TermHistoryPoint>of();

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * One stored result's estimate of one term (GET /api/v1/estimates/{spec}/history?term=NAME). The estimate is on
  * the coefficient scale; hazardRatio, confLow and confHigh are exp(estimate) and its 95% interval, as in the fit
- * contract. All the numbers are null when that result did not estimate the term.
+ * contract. All the numbers are null when that result did not estimate the term. identified is the result's (false:
+ * the data could not identify its terms yet; null: the result does not say).
  */
 public record TermHistoryPoint(
         long panelVersion,
@@ -19,5 +20,6 @@ public record TermHistoryPoint(
         Double pValue,
         Double hazardRatio,
         Double confLow,
-        Double confHigh) {
+        Double confHigh,
+        Boolean identified) {
 }
