@@ -159,6 +159,65 @@ public final class DataTable {
         }
     }
 
+    /**
+     * A table given column by column, for data already held as columns (the model service's panel replica): a
+     * numeric column is taken as it is, not copied (NaN is missing; the caller hands it over and must not change it),
+     * and a text column is typed exactly as a CSV read types it. Columns are kept in the order they are added.
+     */
+    public static Columns columns(String source, int rowCount) {
+        return new Columns(source, rowCount);
+    }
+
+    /** Builds a table from whole columns of {@code rowCount} values each (see {@link #columns}). */
+    public static final class Columns {
+        private final String source;
+        private final int rowCount;
+        private final List<String> names = new ArrayList<>();
+        private final Map<String, Column> byName = new HashMap<>();
+
+        private Columns(String source, int rowCount) {
+            this.source = source;
+            this.rowCount = rowCount;
+        }
+
+        /** A column of numbers, NaN where missing; every other value finite. */
+        public Columns numbers(String name, double[] values) {
+            requireLength(name, values.length);
+            Column column = new Column();
+            column.numbers = values;
+            return add(name, column);
+        }
+
+        /** A column of text, null, empty or NA where missing; numbers in it become numbers as a CSV read makes them. */
+        public Columns text(String name, String[] values) {
+            requireLength(name, values.length);
+            Column column = new Column();
+            for (int r = 0; r < values.length; r++) {
+                column.add(r, values[r]);
+            }
+            return add(name, column);
+        }
+
+        public DataTable build() {
+            return new DataTable(source, names, byName, rowCount);
+        }
+
+        private Columns add(String name, Column column) {
+            if (byName.put(name, column) != null) {
+                throw new IllegalArgumentException(source + ": column '" + name + "' given twice");
+            }
+            names.add(name);
+            return this;
+        }
+
+        private void requireLength(String name, int length) {
+            if (length != rowCount) {
+                throw new IllegalArgumentException(source + ": column '" + name + "' has " + length + " values, the table "
+                        + rowCount + " rows");
+            }
+        }
+    }
+
     public String source() {
         return source;
     }

@@ -66,4 +66,28 @@ class DataTableTest {
         assertThat(table.numeric("a")).containsExactly(1.0, Double.NaN);
         assertThat(table.text("b")).containsExactly(null, "x");
     }
+
+    @Test
+    void aTableGivenColumnByColumnIsTheTableReadFromTheSameCsv() {
+        DataTable csv = DataTable.parse(new StringReader("""
+                id,date,x,label
+                110000,2020-02-01,0.5,a
+                7,2020-02-02,,7.0
+                """), "t");
+        DataTable columns = DataTable.columns("t", 2)
+                .text("id", new String[] {"110000", "7"})
+                .text("date", new String[] {"2020-02-01", "2020-02-02"})
+                .numbers("x", new double[] {0.5, Double.NaN})
+                .text("label", new String[] {"a", "7.0"})
+                .build();
+
+        assertThat(columns.columns()).isEqualTo(csv.columns());
+        for (String column : csv.columns()) {
+            assertThat(columns.text(column)).as(column).containsExactly(csv.text(column));
+        }
+        assertThat(columns.numeric("id")).containsExactly(csv.numeric("id"));
+        assertThat(columns.numeric("x")).containsExactly(csv.numeric("x"));
+        assertThatThrownBy(() -> DataTable.columns("t", 2).numbers("x", new double[3]))
+                .hasMessageContaining("column 'x' has 3 values, the table 2 rows");
+    }
 }

@@ -13,25 +13,24 @@ import org.hazardstream.events.PanelVersionCompleted;
  *
  * @param study   the study the panel belongs to
  * @param version the version, with its panel's totals
- * @param panel   its rows in contract order (city_id as text, then day), as the offline builder writes them
+ * @param table   its rows in contract order (city_id as text, then day), the same table the CLI reads from the
+ *                panel's CSV
+ * @param rows    rows in the table
+ * @param events  rows with an event
  */
-public record PanelSnapshot(String study, PanelVersionCompleted version, Panel panel) {
+public record PanelSnapshot(String study, PanelVersionCompleted version, DataTable table, int rows, int events) {
 
+    /** A snapshot of rows given whole (a replayed panel, the warm-up's panel). */
     public static PanelSnapshot of(String study, PanelVersionCompleted version, List<PanelRow> rows) {
-        return new PanelSnapshot(study, version, new Panel(rows, List.of()));
+        Panel panel = new Panel(rows, List.of());
+        return new PanelSnapshot(study, version, panel.toDataTable(), rows.size(), panel.events());
     }
 
     public long panelVersion() {
         return version.panelVersion();
     }
 
-    /** The long-format table the fitters read; the same table the CLI reads from the panel's CSV. */
-    public DataTable dataTable() {
-        return panel.toDataTable();
-    }
-
     public FitResultEvent.Lineage lineage() {
-        return new FitResultEvent.Lineage(version.panelVersion(), panel.rows().size(), panel.events(),
-                version.dataThrough());
+        return new FitResultEvent.Lineage(version.panelVersion(), rows, events, version.dataThrough());
     }
 }

@@ -124,7 +124,7 @@ public class RefitScheduler {
     /** A complete panel version: it becomes the one to fit unless it is stale. Never blocks. */
     public void versionCompleted(PanelSnapshot snapshot) {
         received.increment();
-        LOG.debugf("panel version %d complete (%d rows)", snapshot.panelVersion(), snapshot.panel().rows().size());
+        LOG.debugf("panel version %d complete (%d rows)", snapshot.panelVersion(), snapshot.rows());
         Current next = new Current(snapshot);
         Current replaced = current.getAndUpdate(
                 old -> old != null && old.snapshot().panelVersion() >= snapshot.panelVersion() ? old : next);

@@ -56,8 +56,6 @@ public class SpecFitter {
     // Spec name to the panel version and options fingerprint of its latest published result; read from the
     // fit-results topic before the first fit, so a restart does not publish the same version twice.
     private Map<String, PublishedVersion> published;
-    private long tableVersion = -1;
-    private DataTable table;
 
     private record PublishedVersion(long panelVersion, String optionsFingerprint) {
     }
@@ -93,7 +91,7 @@ public class SpecFitter {
         ModelSpec spec = specs.byName(specName);
         try {
             if (fitAndPublish(spec, snapshot)) {
-                LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms (table included)", specName,
+                LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms", specName,
                         snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
             }
             return true;
@@ -112,12 +110,11 @@ public class SpecFitter {
         PublishedVersion already = published.get(spec.name());
         if (already != null && already.panelVersion() >= lineage.panelVersion()
                 && fingerprint.equals(already.optionsFingerprint())) {
-            // Published before a restart: the compacted topic already holds this result (and no table is built
-            // for it: a restart replays every version).
+            // Published before a restart (a restart replays every version): the compacted topic holds this result.
             count(spec, "already-published");
             return false;
         }
-        DataTable data = tableOf(snapshot);
+        DataTable data = snapshot.table();
         FitOptions options = spec.fitOptions();
         Map<String, Double> start = previousEstimates.get(spec.name());
         if (start != null && warmStartModels.contains(options.model().id())) {
@@ -171,15 +168,6 @@ public class SpecFitter {
                     lineage.panelVersion());
             return false;
         }
-    }
-
-    /** The snapshot's table: every spec of a version reads the same one, built once. */
-    private DataTable tableOf(PanelSnapshot snapshot) {
-        if (tableVersion != snapshot.panelVersion()) {
-            table = snapshot.dataTable();
-            tableVersion = snapshot.panelVersion();
-        }
-        return table;
     }
 
     private void count(ModelSpec spec, String outcome) {
