@@ -193,7 +193,12 @@ public final class DataTable {
             requireLength(name, values.length);
             Column column = new Column();
             for (int r = 0; r < values.length; r++) {
-                column.add(r, values[r]);
+                // A run of one value (a unit's id on each of its rows) is parsed once.
+                if (r > 0 && values[r] != null && values[r].equals(values[r - 1]) && column.text == null) {
+                    column.add(r, column.numbers[r - 1]);
+                } else {
+                    column.add(r, values[r]);
+                }
             }
             return add(name, column);
         }

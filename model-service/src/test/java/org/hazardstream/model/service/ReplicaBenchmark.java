@@ -1,0 +1,89 @@
+package org.hazardstream.model.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.hazardstream.core.panel.Panel;
+import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
+import org.hazardstream.events.PanelVersionCompleted;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a version costs model-service before any fit, at county scale (2,844 units, 350 days: about a million rows):
+ * applying a day's delta to the columnar replica and taking its snapshot (the fitters' table), beside building the
+ * same table from row objects as the replica did before ({@code Panel.toDataTable}). Prints medians; a benchmark, not
+ * a test: {@code mvn -B verify -pl model-service -am -Dtest=ReplicaBenchmark -Dbenchmarks.excluded=
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("benchmark")
+class ReplicaBenchmark {
+
+    private static final int UNITS = 2844;
+    private static final int DAYS = 350;
+    private static final int ROUNDS = 7;
+
+    @Test
+    void aDaysDeltaAndTheSnapshotAtCountyScale() {
+        Random random = new Random(2844);
+        PanelReplica replica = new PanelReplica();
+        List<PanelRow> all = new ArrayList<>(UNITS * DAYS);
+        for (int day = 1; day <= DAYS; day++) {
+            List<PanelRow> delta = new ArrayList<>(UNITS);
+            for (int unit = 0; unit < UNITS; unit++) {
+                delta.add(row(unit, day, random));
+            }
+            replica.apply(new CompleteVersion("county", version(day), delta, List.of()));
+            all.addAll(delta);
+        }
+        long[] apply = new long[ROUNDS];
+        long[] snapshot = new long[ROUNDS];
+        long[] fromRows = new long[ROUNDS];
+        int rows = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            int day = DAYS + 1 + round;
+            List<PanelRow> delta = new ArrayList<>(UNITS);
+            for (int unit = 0; unit < UNITS; unit++) {
+                delta.add(row(unit, day, random));
+            }
+            all.addAll(delta);
+            long t0 = System.nanoTime();
+            replica.apply(new CompleteVersion("county", version(day), delta, List.of()));
+            long t1 = System.nanoTime();
+            rows = replica.snapshot().table().rowCount();
+            long t2 = System.nanoTime();
+            rows = Math.min(rows, new Panel(all, List.of()).toDataTable().rowCount());
+            long t3 = System.nanoTime();
+            apply[round] = t1 - t0;
+            snapshot[round] = t2 - t1;
+            fromRows[round] = t3 - t2;
+        }
+        System.out.printf("replica at %d rows (%d units), median of %d rounds: apply a day's delta (%d rows) %.1f ms, "
+                        + "snapshot table %.1f ms; the same table from row objects %.1f ms%n", rows, UNITS, ROUNDS, UNITS,
+                median(apply), median(snapshot), median(fromRows));
+    }
+
+    private static PanelRow row(int unit, int day, Random random) {
+        List<Double> covariates = new ArrayList<>(PanelRow.COVARIATES.size());
+        for (int c = 0; c < PanelRow.COVARIATES.size(); c++) {
+            covariates.add(Math.round(random.nextGaussian() * 1000) / 100.0);
+        }
+        return new PanelRow(Integer.toString(100000 + unit), Integer.toString(unit % 31), day,
+                LocalDate.of(2020, 1, 1).plusDays(day - 1), day - 1, day, 0, covariates);
+    }
+
+    private static PanelVersionCompleted version(long v) {
+        return new PanelVersionCompleted(v, 0, 0, 0, null, 0, 0, Instant.EPOCH);
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+}
