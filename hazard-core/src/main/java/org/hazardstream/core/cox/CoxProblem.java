@@ -56,7 +56,8 @@ final class CoxProblem {
         double[] dStart = data.start();
         double[] dStop = data.stop();
         boolean[] dEvent = data.event();
-        int[] order = stopOrder(candidates, s, dStop, dEvent);
+        int[] order = data.times() != null ? stopOrder(data.times(), used, m, s, dStop, dEvent)
+                : stopOrder(candidates, s, dStop, dEvent);
         if (order == null) {
             order = IndexSort.sort(candidates, (a, b) -> {
             int sa = s == null ? 0 : s[a];
@@ -102,7 +103,8 @@ final class CoxProblem {
         for (int k = 0; k < m; k++) {
             positions[k] = k;
         }
-        int[] startOrder = IndexSort.sortDescending(stratum, start, null, m);
+        int[] startOrder = data.times() != null ? startOrder(data.times(), used, order, s, dStart)
+                : IndexSort.sortDescending(stratum, start, null, m);
         this.byStart = startOrder != null ? startOrder : IndexSort.sort(positions, (a, b) -> {
             if (stratum[a] != stratum[b]) {
                 return Integer.compare(stratum[a], stratum[b]);
@@ -121,6 +123,67 @@ final class CoxProblem {
             weightByStart[i] = weight[q];
             System.arraycopy(x, q * p, xByStart, i * p, p);
         }
+    }
+
+    /**
+     * The stop order of the used rows from the shared sort: its used rows, in its order, with each run of tied
+     * (stratum, stop) put censorings first, events after, each in row order: the order the packed-key sort gives.
+     */
+    private static int[] stopOrder(SortedTimes times, boolean[] used, int m, int[] strata, double[] stop,
+            boolean[] event) {
+        int[] order = new int[m];
+        int k = 0;
+        int[] all = times.byStop;
+        for (int i = 0; i < all.length; ) {
+            int first = all[i];
+            int j = i;
+            while (j < all.length && sameTime(strata, stop, first, all[j])) {
+                j++;
+            }
+            for (int q = i; q < j; q++) {
+                if (used[all[q]] && !event[all[q]]) {
+                    order[k++] = all[q];
+                }
+            }
+            for (int q = i; q < j; q++) {
+                if (used[all[q]] && event[all[q]]) {
+                    order[k++] = all[q];
+                }
+            }
+            i = j;
+        }
+        return order;
+    }
+
+    /**
+     * Positions (into the stop order) by stratum and descending start from the shared sort; ties by position, as the
+     * packed-key sort of the positions orders them.
+     */
+    private static int[] startOrder(SortedTimes times, boolean[] used, int[] stopOrder, int[] strata, double[] start) {
+        int[] position = new int[used.length];
+        for (int k = 0; k < stopOrder.length; k++) {
+            position[stopOrder[k]] = k;
+        }
+        int[] byStart = new int[stopOrder.length];
+        int k = 0;
+        int[] all = times.byStart;
+        for (int i = 0; i < all.length; ) {
+            int first = all[i];
+            int runFrom = k;
+            int j = i;
+            for (; j < all.length && sameTime(strata, start, first, all[j]); j++) {
+                if (used[all[j]]) {
+                    byStart[k++] = position[all[j]];
+                }
+            }
+            Arrays.sort(byStart, runFrom, k);
+            i = j;
+        }
+        return byStart;
+    }
+
+    private static boolean sameTime(int[] strata, double[] time, int a, int b) {
+        return (strata == null || strata[a] == strata[b]) && Double.compare(time[a], time[b]) == 0;
     }
 
     /** The stop order of the used rows through the packed-key sort, or null when it cannot pack the key. */

@@ -439,7 +439,16 @@ public final class CoxRegression {
                 }
                 k++;
             }
-            CoxData data = new CoxData(covariates, s, t, e, x, null, index(st), index(cl));
+            int[] strataIndex = index(st);
+            // Every spec that reads the same intervals of the same rows (the all-cause and the cause-specific fits of
+            // one panel) shares one sort of them. With every row kept that is any spec with these time and strata
+            // columns; otherwise which rows are kept depends on every column read here.
+            String keptRows = complete ? "every row" : String.join("\u0000", o.eventColumn(),
+                    String.valueOf(o.clusterColumn()), String.join(",", covariates));
+            String rowsAndTimes = String.join("\u0000", "cox-times", o.startColumn(), o.stopColumn(),
+                    String.valueOf(o.strataColumn()), keptRows);
+            SortedTimes times = table.derived(rowsAndTimes, SortedTimes.class, () -> SortedTimes.of(s, t, strataIndex));
+            CoxData data = new CoxData(covariates, s, t, e, x, null, strataIndex, index(cl), times);
             return new CoxInput(data, rows - kept);
         }
 

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -33,6 +35,7 @@ public final class DataTable {
     private final List<String> columns;
     private final Map<String, Column> values;
     private final int rowCount;
+    private final Map<String, Object> derived = new ConcurrentHashMap<>();
 
     private DataTable(String source, List<String> columns, Map<String, Column> values, int rowCount) {
         this.source = source;
@@ -247,6 +250,14 @@ public final class DataTable {
     /** The column as numbers, NaN where missing; a value that is not a number is an error naming row and column. */
     public double[] numeric(String column) {
         return column(column).numbers(rowCount, source, column);
+    }
+
+    /**
+     * A value computed from this table, once per key: the table never changes, so fits that need the same thing of
+     * it (a sort of its intervals) compute it once. The key must name everything the value depends on.
+     */
+    public <T> T derived(String key, Class<T> type, Supplier<T> compute) {
+        return type.cast(derived.computeIfAbsent(key, k -> compute.get()));
     }
 
     private Column column(String column) {

@@ -128,4 +128,22 @@ class CoxInputTest {
         assertThat(b.nullLogLikelihood()).isEqualTo(a.nullLogLikelihood());
         assertThat(b.tests().score().statistic()).isEqualTo(a.tests().score().statistic());
     }
+
+    @Test
+    void specsOfOneTableThatDifferOnlyInTheirEventShareOneSortOfItsIntervals() {
+        DataTable t = csv(GOOD);
+        CoxData allCauses = CoxRegression.CoxInput.read(t, options(List.of("x"), null)).data();
+        CoxData cause2 = CoxRegression.CoxInput.read(t, options(List.of("x"), 2)).data();
+        DataTable withMissing = csv(GOOD.replace("4,0,4,1,0.1,b", "4,0,4,1,,b"));
+        CoxData dropsARow = CoxRegression.CoxInput.read(withMissing, options(List.of("x"), null)).data();
+
+        assertThat(allCauses.times()).isNotNull().isSameAs(cause2.times());
+        assertThat(allCauses.event()).isNotEqualTo(cause2.event());
+        assertThat(dropsARow.times().rows).isEqualTo(5);
+        // Shared or not, the fit is the same.
+        CoxData unshared = new CoxData(cause2.terms(), cause2.start(), cause2.stop(), cause2.event(),
+                cause2.covariates(), null, cause2.strata(), cause2.cluster());
+        assertThat(CoxRegression.fit(cause2, CoxSettings.of(Ties.EFRON, false, Map.of())).coefficients())
+                .isEqualTo(CoxRegression.fit(unshared, CoxSettings.of(Ties.EFRON, false, Map.of())).coefficients());
+    }
 }

@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
+import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitOptionsParser;
+import org.hazardstream.core.fit.HazardModels;
 import org.hazardstream.core.panel.Panel;
 import org.hazardstream.core.panel.PanelRow;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a version costs model-service before any fit, at county scale (2,844 units, 350 days: about a million rows):
  * applying a day's delta to the columnar replica and taking its snapshot (the fitters' table), beside building the
- * same table from row objects as the replica did before ({@code Panel.toDataTable}). Prints medians; a benchmark, not
+ * same table from row objects as the replica did before ({@code Panel.toDataTable}); then the three Cox-family fits
+ * on one table beside each on its own. Prints medians; a benchmark, not
  * a test: {@code mvn -B verify -pl model-service -am -Dtest=ReplicaBenchmark -Dbenchmarks.excluded=
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -66,6 +71,51 @@ class ReplicaBenchmark {
         System.out.printf("replica at %d rows (%d units), median of %d rounds: apply a day's delta (%d rows) %.1f ms, "
                         + "snapshot table %.1f ms; the same table from row objects %.1f ms%n", rows, UNITS, ROUNDS, UNITS,
                 median(apply), median(snapshot), median(fromRows));
+        coxFamilyOnOneTable(replica);
+    }
+
+    /**
+     * cox, cs-self and cs-provincial (the demo's specs, on two covariates) on one snapshot's table, which shares one
+     * sort of the intervals among them, beside the same three fits each on a table of its own.
+     */
+    private static void coxFamilyOnOneTable(PanelReplica replica) {
+        List<Map<String, String>> specs = List.of(
+                Map.of("model", "cox", "covariates", "salience,competition", "id", "city_id", "cluster", "city_id"),
+                Map.of("model", "cox", "covariates", "salience,competition", "id", "city_id", "event-code", "1"),
+                Map.of("model", "cox", "covariates", "salience,competition", "id", "city_id", "event-code", "2"));
+        long[] shared = new long[4];
+        long[] own = new long[4];
+        for (int round = 0; round < shared.length; round++) {
+            // Alternate which goes first, so neither always runs on the warmer JVM.
+            if (round % 2 == 0) {
+                shared[round] = fitOnOneTable(replica, specs);
+                own[round] = fitEachOnItsOwnTable(replica, specs);
+            } else {
+                own[round] = fitEachOnItsOwnTable(replica, specs);
+                shared[round] = fitOnOneTable(replica, specs);
+            }
+        }
+        System.out.printf("cox, cs-self and cs-provincial at %d rows, median of %d rounds: on one table (one sort "
+                + "of its intervals) %.0f ms; each on a table of its own %.0f ms%n", replica.size(), shared.length,
+                median(shared), median(own));
+    }
+
+    private static long fitOnOneTable(PanelReplica replica, List<Map<String, String>> specs) {
+        DataTable table = replica.snapshot().table();
+        long began = System.nanoTime();
+        specs.forEach(options -> HazardModels.fit(table, FitOptionsParser.parse(options)));
+        return System.nanoTime() - began;
+    }
+
+    private static long fitEachOnItsOwnTable(PanelReplica replica, List<Map<String, String>> specs) {
+        long nanos = 0;
+        for (Map<String, String> options : specs) {
+            DataTable table = replica.snapshot().table();
+            long began = System.nanoTime();
+            HazardModels.fit(table, FitOptionsParser.parse(options));
+            nanos += System.nanoTime() - began;
+        }
+        return nanos;
     }
 
     private static PanelRow row(int unit, int day, Random random) {
@@ -73,8 +123,9 @@ class ReplicaBenchmark {
         for (int c = 0; c < PanelRow.COVARIATES.size(); c++) {
             covariates.add(Math.round(random.nextGaussian() * 1000) / 100.0);
         }
+        int event = random.nextInt(1500) == 0 ? 1 + random.nextInt(2) : 0; // both causes, a few a day
         return new PanelRow(Integer.toString(100000 + unit), Integer.toString(unit % 31), day,
-                LocalDate.of(2020, 1, 1).plusDays(day - 1), day - 1, day, 0, covariates);
+                LocalDate.of(2020, 1, 1).plusDays(day - 1), day - 1, day, event, covariates);
     }
 
     private static PanelVersionCompleted version(long v) {
