@@ -114,37 +114,39 @@ final class CountingProcessLikelihood implements PartialLikelihood {
                 if (withThird) {
                     java.util.Arrays.fill(s3d, 0);
                 }
-                for (; person < to; person++) {
-                    if (d.stop[person] < dtime) {
-                        break;
-                    }
+                int joinFrom = person;
+                for (; person < to && d.stop[person] >= dtime; person++) {
                     nrisk++;
                     etasum += eta[person];
-                    // keep exp() away from overflow, as agfit4: re-centre when the mean eta drifts by > 200
-                    if (Math.abs(etasum / nrisk - recenter) > 200) {
-                        double shift = etasum / nrisk - recenter;
-                        recenter = etasum / nrisk;
-                        if (denom > 0) {
-                            double f = Math.exp(-shift);
-                            denom *= f;
-                            scaleAll(a, cmat, s3, f);
-                        }
+                }
+                // Keep exp() away from overflow, as agfit4: re-centre when the mean eta drifts by > 200, and only here,
+                // between time points: a shift among the rows of one time would leave the tied events' sums and
+                // their log-likelihood terms on two different centres.
+                if (nrisk > 0 && Math.abs(etasum / nrisk - recenter) > 200) {
+                    double shift = etasum / nrisk - recenter;
+                    recenter = etasum / nrisk;
+                    if (denom > 0) {
+                        double f = Math.exp(-shift);
+                        denom *= f;
+                        scaleAll(a, cmat, s3, f);
                     }
-                    double w = d.weight[person];
-                    double risk = Math.exp(eta[person] - recenter) * w;
-                    if (d.event[person]) {
+                }
+                for (int row = joinFrom; row < person; row++) {
+                    double w = d.weight[row];
+                    double risk = Math.exp(eta[row] - recenter) * w;
+                    if (d.event[row]) {
                         deaths++;
                         denom2 += risk;
                         meanwt += w;
-                        newlk += w * (eta[person] - recenter);
-                        int base = person * p;
+                        newlk += w * (eta[row] - recenter);
+                        int base = row * p;
                         for (int i = 0; i < p; i++) {
                             u[i] += w * x[base + i];
                         }
                         accumulate(a2, cmat2, s3d, x, base, p, risk);
                     } else {
                         denom += risk;
-                        accumulate(a, cmat, s3, x, person * p, p, risk);
+                        accumulate(a, cmat, s3, x, row * p, p, risk);
                     }
                 }
 
