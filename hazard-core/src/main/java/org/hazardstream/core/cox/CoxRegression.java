@@ -409,6 +409,11 @@ public final class CoxRegression {
                         throw new BadInputException(table.source() + ": row " + (r + 1) + ": stop ("
                                 + format(stop[r]) + ") must be greater than start (" + format(start[r]) + ")");
                     }
+                    // The same rule as the other models' frame: 0.5 is no event code, for Cox neither.
+                    if (code[r] != Math.rint(code[r]) || code[r] < 0) {
+                        throw new BadInputException(table.source() + ": row " + (r + 1) + ", column '"
+                                + o.eventColumn() + "': event code " + code[r] + " is not a whole number >= 0");
+                    }
                 }
             }
             boolean complete = kept == rows;

@@ -354,12 +354,9 @@ public final class DataTable {
             return out;
         }
 
+        /** The number, infinite when it overflows; NaN when the text is not plain decimal notation. */
         private static double parseOrNaN(String v) {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
+            return PlainDecimal.matches(v) ? Double.parseDouble(v) : Double.NaN;
         }
 
         /** The shortest text that reads back to the same double: integers without ".0". */

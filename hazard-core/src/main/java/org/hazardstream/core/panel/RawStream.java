@@ -1,13 +1,15 @@
 package org.hazardstream.core.panel;
 
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+
+import org.hazardstream.core.data.PlainDecimal;
 
 /**
  * The five raw input streams of panel-contract.md, each with its columns (in contract order), its key columns
@@ -191,49 +193,9 @@ public enum RawStream {
         }
     }
 
-    /** A finite number in plain decimal notation ([+-]digits[.digits][e[+-]digits]), or null when it is not one. */
+    /** A finite number in plain decimal notation ({@link PlainDecimal}), or null when it is not one. */
     static Double parseNumber(String value) {
-        // Checked by hand, not by Double.parseDouble alone: Java would also take "1d", "0x1p3" or "NaN",
-        // which no CSV writer means; and not by a regex, which costs more than the parse on the ingest path.
-        int i = 0;
-        int n = value.length();
-        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
-            i++;
-            digits++;
-        }
-        if (i < n && value.charAt(i) == '.') {
-            i++;
-            while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return null;
-        }
-        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            while (i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
-                i++;
-                exponent++;
-            }
-            if (exponent == 0) {
-                return null;
-            }
-        }
-        if (i != n) {
-            return null;
-        }
-        double v = Double.parseDouble(value);
-        return Double.isFinite(v) ? v : null;
+        return PlainDecimal.parse(value);
     }
 
     /** An ISO date YYYY-MM-DD (a real calendar day), or null. Faster than LocalDate.parse, same acceptance. */

@@ -146,4 +146,13 @@ class CoxInputTest {
         assertThat(CoxRegression.fit(cause2, CoxSettings.of(Ties.EFRON, false, Map.of())).coefficients())
                 .isEqualTo(CoxRegression.fit(unshared, CoxSettings.of(Ties.EFRON, false, Map.of())).coefficients());
     }
+
+    @Test
+    void anEventCodeThatIsNotAWholeNumberIsRefusedAsByTheOtherModels() {
+        DataTable t = csv(GOOD.replace("4,0,4,1,0.1,b", "4,0,4,0.5,0.1,b"));
+
+        assertThatThrownBy(() -> CoxRegression.fit(t, options(List.of("x"), null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("test.csv: row 4, column 'event': event code 0.5 is not a whole number >= 0");
+    }
 }

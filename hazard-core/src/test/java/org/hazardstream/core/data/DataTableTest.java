@@ -90,4 +90,14 @@ class DataTableTest {
         assertThatThrownBy(() -> DataTable.columns("t", 2).numbers("x", new double[3]))
                 .hasMessageContaining("column 'x' has 3 values, the table 2 rows");
     }
+
+    @Test
+    void numbersFollowTheOneGrammarOfEveryReader() {
+        DataTable t = parse("x,y\n7d,1e400\n0x1p3,2\n");
+
+        assertThat(t.text("x")).containsExactly("7d", "0x1p3");
+        assertThatThrownBy(() -> t.numeric("x")).hasMessage("data.csv: row 1, column 'x': '7d' is not a number");
+        assertThatThrownBy(() -> t.numeric("y"))
+                .hasMessage("data.csv: row 1, column 'y': '1e400' is not a finite number");
+    }
 }
