@@ -39,9 +39,10 @@ import picocli.CommandLine.Option;
  * <p>Each service gets the heap its container would: 75% of the limit in deploy/kubernetes/base/services/NAME.yaml
  * (the images' {@code -XX:MaxRAMPercentage=75.0}), the serial collector (what the JVM picks in such a container) and
  * {@code -XX:+ExitOnOutOfMemoryError}. model-service fits all seven configured specs (configuration cannot switch
- * specs off), the Cox spec first on every version, as deployed.
+ * specs off), the Cox spec first on every version, as deployed. {@code --heap SERVICE=MiB} gives a service more,
+ * to see what it needs where the container's limit is too small (peaks are still shown against the limit).
  *
- * <p>Run: {@code deploy/local/bench-county.sh [--days N]}.
+ * <p>Run: {@code deploy/local/bench-county.sh [--days N] [--max-minutes M] [--heap SERVICE=MiB]}.
  */
 @Command(name = "bench-county.sh", mixinStandardHelpOptions = true,
         description = "Streams the generated county-scale study through the local system and measures it.")
@@ -72,6 +73,11 @@ public final class CountyBenchmark implements Callable<Integer> {
             + " the figures are then of the days streamed.", defaultValue = "0")
     long maxMinutes;
 
+    @Option(names = "--heap", description = "Give SERVICE a heap of MiB instead of 75% of its container limit"
+            + " (repeatable), to see what it needs when the limit is too small; peaks are still shown against the"
+            + " limit.", paramLabel = "SERVICE=MiB")
+    Map<String, Integer> heaps = new LinkedHashMap<>();
+
     @Option(names = "--day-timeout-s", description = "How long one day may take before the run fails, in s.",
             defaultValue = "600")
     long dayTimeoutSeconds;
@@ -99,8 +105,14 @@ public final class CountyBenchmark implements Callable<Integer> {
 
         Map<String, Sizing> sizing = new LinkedHashMap<>();
         Map<String, LocalSystem.Launch> launches = new LinkedHashMap<>();
+        for (String unknown : heaps.keySet()) {
+            if (!SERVICES.contains(unknown)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--heap: no service " + unknown
+                        + " (one of " + String.join(", ", SERVICES) + ")");
+            }
+        }
         for (String service : SERVICES) {
-            Sizing s = sizing(root, service);
+            Sizing s = sizing(root, service, heaps.get(service));
             sizing.put(service, s);
             List<String> options = new ArrayList<>(s.jvmOptions());
             Map<String, String> environment = new LinkedHashMap<>();
@@ -175,8 +187,11 @@ public final class CountyBenchmark implements Callable<Integer> {
         };
     }
 
-    /** The service's container limit from its Kubernetes manifest, and a JVM sized like it. */
-    static Sizing sizing(Path repoRoot, String service) {
+    /**
+     * The service's container limit from its Kubernetes manifest, and a JVM sized like it: a heap of 75% of the limit
+     * unless {@code heapMib} is given.
+     */
+    static Sizing sizing(Path repoRoot, String service, Integer heapMib) {
         Path manifest = repoRoot.resolve("deploy/kubernetes/base/services").resolve(service + ".yaml");
         try {
             Matcher m = LIMIT.matcher(Files.readString(manifest));
@@ -184,7 +199,7 @@ public final class CountyBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("no memory limit (limits: memory: NMi) in " + manifest);
             }
             int limit = Integer.parseInt(m.group(1));
-            int heap = limit * 3 / 4;
+            int heap = heapMib != null ? heapMib : limit * 3 / 4;
             return new Sizing(limit, heap, List.of("-Xmx" + heap + "m", "-XX:+UseSerialGC",
                     "-XX:+ExitOnOutOfMemoryError"));
         } catch (IOException e) {
