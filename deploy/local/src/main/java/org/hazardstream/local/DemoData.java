@@ -15,8 +15,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** The raw streams of the bundled demo data set (deploy/local/demo), one CSV file per stream. */
-public record DemoData(Stream cities, Stream daily, Stream national, Stream provinces, Stream adoptions) {
+/**
+ * The raw streams of a study read from a folder with one CSV file per stream: the bundled demo data set
+ * (deploy/local/demo), or any folder in its shape.
+ */
+public record DemoData(Stream cities, Stream daily, Stream national, Stream provinces, Stream adoptions)
+        implements StudyData {
 
     /** One stream's header and rows, as text. */
     public record Stream(String name, List<String> header, List<List<String>> rows) {
@@ -35,6 +39,33 @@ public record DemoData(Stream cities, Stream daily, Stream national, Stream prov
             String iso = date.toString();
             return rowsWhere(column, iso::equals);
         }
+    }
+
+    private Stream stream(String name) {
+        return switch (name) {
+            case "cities" -> cities;
+            case "daily" -> daily;
+            case "national" -> national;
+            case "provinces" -> provinces;
+            case "adoptions" -> adoptions;
+            default -> throw new IllegalArgumentException("no stream " + name);
+        };
+    }
+
+    @Override
+    public List<String> header(String stream) {
+        return stream(stream).header();
+    }
+
+    @Override
+    public List<List<String>> rows(String stream) {
+        return stream(stream).rows();
+    }
+
+    @Override
+    public List<List<String>> rowsDated(String stream, Predicate<LocalDate> when) {
+        return stream(stream).rowsWhere(StudyData.dateColumn(stream),
+                s -> !s.isEmpty() && when.test(LocalDate.parse(s)));
     }
 
     public static DemoData read(Path dir) {

@@ -14,8 +14,8 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Streams the demo data set into a running system the way a data team would: everything known before the window
- * first, then one post per stream and day, with a progress line per day.
+ * Streams a study's raw data (the demo data set, or a generated one) into a running system the way a data team
+ * would: everything known before the window first, then one post per stream and day, with a progress line per day.
  *
  * <p>Province launches and adoptions are posted on the day they happen (a province first arrives with an empty
  * launch date, its launch is a correction), so the panel grows as the diffusion unfolds.
@@ -26,19 +26,22 @@ public final class DemoStreamer {
     private static final Duration POLL = Duration.ofMillis(5);
     /** Polling while only pacing the stream (run.sh, the end-to-end test): no need to load the services. */
     private static final Duration PACE_POLL = Duration.ofMillis(100);
-    private static final Duration MEASURE_TIMEOUT = Duration.ofSeconds(60);
 
-    private final DemoData demo;
+    private final StudyData data;
     private final IngestClient ingest;
     private final String panelUrl;
     private final String modelUrl;
     private final String reportUrl;
     private final Consumer<String> progress;
+    /** How long one day may take while measuring before the run fails. */
+    private Duration measureTimeout = Duration.ofSeconds(60);
+    /** System.nanoTime() after which no further day is started; none unless set. */
+    private long deadline = Long.MAX_VALUE;
     private long recordsPosted;
 
-    private DemoStreamer(DemoData demo, IngestClient ingest, String panelUrl, String modelUrl, String reportUrl,
+    private DemoStreamer(StudyData data, IngestClient ingest, String panelUrl, String modelUrl, String reportUrl,
             Consumer<String> progress) {
-        this.demo = demo;
+        this.data = data;
         this.ingest = ingest;
         this.panelUrl = panelUrl;
         this.modelUrl = modelUrl;
@@ -47,10 +50,28 @@ public final class DemoStreamer {
     }
 
     /** A streamer into the services of a running local system. */
-    public static DemoStreamer into(LocalSystem system, DemoData demo, String token, Consumer<String> progress) {
-        return new DemoStreamer(demo, new IngestClient(system.service("ingest-service").baseUrl(), token),
+    public static DemoStreamer into(LocalSystem system, StudyData data, String token, Consumer<String> progress) {
+        return new DemoStreamer(data, new IngestClient(system.service("ingest-service").baseUrl(), token),
                 system.service("panel-service").baseUrl(), system.service("model-service").baseUrl(),
                 system.service("report-service").baseUrl(), progress);
+    }
+
+    /**
+     * How long a day (and the history before the first) may take, while measuring, until the served Cox estimate
+     * holds it; 60 s unless set. A larger study needs more.
+     */
+    public DemoStreamer withMeasureTimeout(Duration timeout) {
+        this.measureTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Starts no day after {@code budget} from now: the days streamed until then are the stream (and nothing dated
+     * later is posted). For long benchmarks that must fit a time slot.
+     */
+    public DemoStreamer withTimeBudget(Duration budget) {
+        this.deadline = System.nanoTime() + budget.toNanos();
+        return this;
     }
 
     /** Streams the window start..end, pausing {@code pace} after each day once the panel has moved on. */
@@ -71,9 +92,10 @@ public final class DemoStreamer {
      * (Kafka, report-service). Panel-service's status is polled every few milliseconds; the served estimate is seen
      * on report-service's server-sent events, which the dashboard follows too (polling the estimates endpoint that
      * often loaded the services being measured). {@code rowsChanged}: panel rows added, changed or removed by the
-     * day's records (panel-service's {@code panel_rows_changed_total}).
+     * day's records (panel-service's {@code panel_rows_changed_total}); {@code panelVersion}: the panel version that
+     * holds the day's records (the served estimate is of it or a later one).
      */
-    public record DayLatency(LocalDate day, long total, long panel, long fitted, long rowsChanged) {
+    public record DayLatency(LocalDate day, long total, long panel, long fitted, long rowsChanged, long panelVersion) {
     }
 
     /**
@@ -92,50 +114,62 @@ public final class DemoStreamer {
             Consumer<LocalDate> afterPosts) {
         boolean measure = cox != null;
         List<DayLatency> latencies = new ArrayList<>();
-        post("cities", demo.cities(), demo.cities().rows());
-        post("provinces", demo.provinces(), provincesKnownOn(start.minusDays(1)));
-        post("national", demo.national(), demo.national().rowsWhere("date", before(start)));
-        post("daily", demo.daily(), demo.daily().rowsWhere("date", before(start)));
-        int adoptedBefore = post("adoptions", demo.adoptions(), demo.adoptions().rowsWhere("date", before(start)));
+        post("cities", data.rows("cities"));
+        post("provinces", provincesKnownOn(start.minusDays(1)));
+        post("national", data.rowsDated("national", d -> d.isBefore(start)));
+        post("daily", data.rowsDated("daily", d -> d.isBefore(start)));
+        int adoptedBefore = post("adoptions", data.rowsDated("adoptions", d -> d.isBefore(start)));
         progress.accept(String.format(Locale.ROOT, "history before %s: %d cities, %d adopted before the window",
-                start, demo.cities().rows().size(), adoptedBefore));
+                start, data.rows("cities").size(), adoptedBefore));
         if (measure) {
             // The history has no event in the window yet, so no Cox estimate: wait for model-service's round on it.
-            awaitModelRound(awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT, POLL).orElseThrow(), MEASURE_TIMEOUT);
-            cox.awaitConnected(MEASURE_TIMEOUT);
+            awaitModelRound(awaitPanelApplied(recordsPosted, measureTimeout, POLL).orElseThrow(), measureTimeout);
+            cox.awaitConnected(measureTimeout);
         }
 
         long days = end.toEpochDay() - start.toEpochDay() + 1;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             double rowsChangedBefore = measure ? rowsChangedTotal() : 0;
-            int daily = post("daily", demo.daily(), demo.daily().rowsOn("date", day));
-            post("national", demo.national(), demo.national().rowsOn("date", day));
-            post("provinces", demo.provinces(), demo.provinces().rowsOn("platform_launch_date", day));
-            int adopted = post("adoptions", demo.adoptions(), demo.adoptions().rowsOn("date", day));
+            LocalDate today = day;
+            int daily = post("daily", data.rowsDated("daily", today::equals));
+            post("national", data.rowsDated("national", today::equals));
+            post("provinces", data.rowsDated("provinces", today::equals));
+            int adopted = post("adoptions", data.rowsDated("adoptions", today::equals));
             long posted = System.nanoTime();
             long postedWallClock = System.currentTimeMillis();
             afterPosts.accept(day);
             if (measure) {
                 String records = "the records of " + day;
-                long version = awaitPanelApplied(recordsPosted, MEASURE_TIMEOUT, POLL).orElseThrow(() ->
+                long version = awaitPanelApplied(recordsPosted, measureTimeout, POLL).orElseThrow(() ->
                         new IllegalStateException("panel-service did not apply " + records));
                 long panel = (System.nanoTime() - posted) / 1_000_000;
-                long total = (cox.awaitVersion(version, MEASURE_TIMEOUT) - posted) / 1_000_000;
+                long total = (cox.awaitVersion(version, measureTimeout) - posted) / 1_000_000;
                 Instant computedAt = coxComputedAt(version);
                 latencies.add(new DayLatency(day, total, panel, computedAt.toEpochMilli() - postedWallClock,
-                        Math.round(rowsChangedTotal() - rowsChangedBefore)));
+                        Math.round(rowsChangedTotal() - rowsChangedBefore), version));
             } else {
                 awaitPanelApplied(recordsPosted, Duration.ofSeconds(30), PACE_POLL);
             }
-            progress.accept(String.format(Locale.ROOT, "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s",
-                    day.toEpochDay() - start.toEpochDay() + 1, days, day, daily, adopted, panelSummary(), coxSummary()));
+            String latency = "";
+            if (measure) {
+                DayLatency last = latencies.get(latencies.size() - 1);
+                latency = String.format(Locale.ROOT, " | %d ms (panel %d, computed %d)", last.total(), last.panel(),
+                        last.fitted());
+            }
+            progress.accept(String.format(Locale.ROOT, "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s%s",
+                    day.toEpochDay() - start.toEpochDay() + 1, days, day, daily, adopted, panelSummary(), coxSummary(),
+                    latency));
             ServiceProcess.pause(pace);
+            if (System.nanoTime() > deadline && day.isBefore(end)) {
+                progress.accept("time budget spent: stopping after " + day);
+                return latencies;
+            }
         }
         // What lies beyond the window (late adoptions are censored at the end of the window).
-        post("daily", demo.daily(), demo.daily().rowsWhere("date", after(end)));
-        post("national", demo.national(), demo.national().rowsWhere("date", after(end)));
-        post("adoptions", demo.adoptions(), demo.adoptions().rowsWhere("date", after(end)));
-        post("provinces", demo.provinces(), demo.provinces().rowsWhere("platform_launch_date", after(end)));
+        post("daily", data.rowsDated("daily", d -> d.isAfter(end)));
+        post("national", data.rowsDated("national", d -> d.isAfter(end)));
+        post("adoptions", data.rowsDated("adoptions", d -> d.isAfter(end)));
+        post("provinces", data.rowsDated("provinces", d -> d.isAfter(end)));
         return latencies;
     }
 
@@ -146,17 +180,17 @@ public final class DemoStreamer {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private int post(String stream, DemoData.Stream data, List<List<String>> rows) {
-        int accepted = ingest.post(stream, data.header(), rows);
+    private int post(String stream, List<List<String>> rows) {
+        int accepted = ingest.post(stream, data.header(stream), rows);
         recordsPosted += accepted;
         return accepted;
     }
 
     /** Provinces as known on {@code day}: the launch date where it has happened, empty where it has not (yet). */
     private List<List<String>> provincesKnownOn(LocalDate day) {
-        int column = demo.provinces().header().indexOf("platform_launch_date");
+        int column = data.header("provinces").indexOf("platform_launch_date");
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : demo.provinces().rows()) {
+        for (List<String> row : data.rows("provinces")) {
             String launch = row.get(column);
             List<String> known = new ArrayList<>(row);
             if (!launch.isEmpty() && LocalDate.parse(launch).isAfter(day)) {
@@ -227,13 +261,5 @@ public final class DemoStreamer {
             }
         }
         return String.format(Locale.ROOT, "cox @ v%d%s", cox.path("lineage").path("panelVersion").asLong(), competition);
-    }
-
-    private static java.util.function.Predicate<String> before(LocalDate date) {
-        return s -> !s.isEmpty() && LocalDate.parse(s).isBefore(date);
-    }
-
-    private static java.util.function.Predicate<String> after(LocalDate date) {
-        return s -> !s.isEmpty() && LocalDate.parse(s).isAfter(date);
     }
 }

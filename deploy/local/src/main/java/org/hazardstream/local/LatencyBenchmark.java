@@ -57,9 +57,15 @@ public final class LatencyBenchmark {
         }
     }
 
-    private static String summary(List<DemoStreamer.DayLatency> days, ToLongFunction<DemoStreamer.DayLatency> stage) {
-        List<Long> sorted = new ArrayList<>();
-        days.forEach(day -> sorted.add(stage.applyAsLong(day)));
+    static String summary(List<DemoStreamer.DayLatency> days, ToLongFunction<DemoStreamer.DayLatency> stage) {
+        List<Long> values = new ArrayList<>();
+        days.forEach(day -> values.add(stage.applyAsLong(day)));
+        return summary(values);
+    }
+
+    /** p50, p90, p99, max and min of the values. */
+    static String summary(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return String.format(Locale.ROOT, "p50 %d, p90 %d, p99 %d, max %d, min %d", percentile(sorted, 50),
                 percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.get(0));

@@ -29,8 +29,24 @@ public final class LocalSystem implements AutoCloseable {
      * @param kafkaPort broker port (0 = any free port)
      * @param apiToken  the ingest write token
      * @param ports     service name to HTTP port (0 = any free port), in start order
+     * @param launches  service name to how its JVM is started; a service not named gets {@link Launch#DEFAULT}
      */
-    public record Settings(Path repoRoot, Path workDir, int kafkaPort, String apiToken, Map<String, Integer> ports) {
+    public record Settings(Path repoRoot, Path workDir, int kafkaPort, String apiToken, Map<String, Integer> ports,
+            Map<String, Launch> launches) {
+
+        public Settings {
+            launches = Map.copyOf(launches);
+        }
+
+        /** Every service with {@link Launch#DEFAULT}. */
+        public Settings(Path repoRoot, Path workDir, int kafkaPort, String apiToken, Map<String, Integer> ports) {
+            this(repoRoot, workDir, kafkaPort, apiToken, ports, Map.of());
+        }
+
+        /** How the named service's JVM is started. */
+        public Launch launch(String service) {
+            return launches.getOrDefault(service, Launch.DEFAULT);
+        }
 
         /** The ports of http-api.md. */
         public static Map<String, Integer> contractPorts() {
@@ -40,6 +56,23 @@ public final class LocalSystem implements AutoCloseable {
             ports.put("panel-service", 8082);
             ports.put("model-service", 8083);
             return ports;
+        }
+    }
+
+    /**
+     * How a service's JVM is started, beyond what the system gives every service (Kafka, database, token, port).
+     *
+     * @param jvmOptions  JVM options: heap, collector, {@code -D} settings
+     * @param environment more environment variables (e.g. {@code PANEL_WINDOW_START}), over the system's own
+     */
+    public record Launch(List<String> jvmOptions, Map<String, String> environment) {
+
+        /** {@link ServiceProcess#DEFAULT_JVM_OPTIONS}, no more environment. */
+        public static final Launch DEFAULT = new Launch(ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of());
+
+        public Launch {
+            jvmOptions = List.copyOf(jvmOptions);
+            environment = Map.copyOf(environment);
         }
     }
 
@@ -75,8 +108,8 @@ public final class LocalSystem implements AutoCloseable {
             for (Map.Entry<String, Integer> entry : settings.ports().entrySet()) {
                 String name = entry.getKey();
                 int port = entry.getValue() == 0 ? Ports.freePort() : entry.getValue();
-                services.put(name, ServiceProcess.start(settings.repoRoot(), name, port, environment(name),
-                        work.resolve("logs")));
+                services.put(name, ServiceProcess.start(settings.repoRoot(), name, port,
+                        settings.launch(name).jvmOptions(), environment(name), work.resolve("logs")));
             }
             progress.accept("starting " + String.join(", ", services.keySet()) + " (logs in " + work.resolve("logs")
                     + ") ...");
@@ -102,6 +135,7 @@ public final class LocalSystem implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         }
+        env.putAll(settings.launch(service).environment());
         return env;
     }
 
@@ -112,11 +146,17 @@ public final class LocalSystem implements AutoCloseable {
     public synchronized ServiceProcess crashAndRestart(String name) {
         ServiceProcess old = service(name);
         old.kill();
-        ServiceProcess restarted = ServiceProcess.start(settings.repoRoot(), name, old.port(), environment(name),
+        ServiceProcess restarted = ServiceProcess.start(settings.repoRoot(), name, old.port(),
+                settings.launch(name).jvmOptions(), environment(name),
                 settings.workDir().toAbsolutePath().resolve("logs"));
         services.put(name, restarted);
         restarted.awaitReady(Duration.ofSeconds(120));
         return restarted;
+    }
+
+    /** The running services, in start order. */
+    public synchronized List<ServiceProcess> services() {
+        return List.copyOf(services.values());
     }
 
     public ServiceProcess service(String name) {

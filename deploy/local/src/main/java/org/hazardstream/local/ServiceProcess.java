@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the system running as a child JVM from its Quarkus fast-jar, with its log in a file. */
@@ -29,11 +31,24 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The JVM options of a service unless its launch says otherwise: a small heap, the serial collector. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
     /**
-     * Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} with the given environment on top of ours.
+     * Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} with the given environment on top of ours and
+     * {@link #DEFAULT_JVM_OPTIONS}.
      */
     public static ServiceProcess start(Path repoRoot, String name, int port, Map<String, String> environment,
             Path logDir) {
+        return start(repoRoot, name, port, DEFAULT_JVM_OPTIONS, environment, logDir);
+    }
+
+    /**
+     * Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} with these JVM options (heap, collector,
+     * {@code -D} settings) and the given environment on top of ours.
+     */
+    public static ServiceProcess start(Path repoRoot, String name, int port, List<String> jvmOptions,
+            Map<String, String> environment, Path logDir) {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with `mvn -B install -DskipTests` first");
@@ -41,10 +56,10 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC",
-                    "-jar", jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -66,6 +81,37 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The service's log file. */
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code once the process has ended; empty while it runs. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /**
+     * The peak resident memory of the service's JVM so far, in KiB ({@code VmHWM} of /proc/<pid>/status, kept by the
+     * kernel); empty when the process is gone or the system has no /proc.
+     */
+    public OptionalLong peakResidentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Waits until /q/health/ready answers 200; fails early, pointing at the log, if the process died. */
