@@ -36,16 +36,27 @@ class ReplicaBenchmark {
     @Test
     void aDaysDeltaAndTheSnapshotAtCountyScale() {
         Random random = new Random(2844);
+        long empty = usedHeap();
         PanelReplica replica = new PanelReplica();
-        List<PanelRow> all = new ArrayList<>(UNITS * DAYS);
         for (int day = 1; day <= DAYS; day++) {
             List<PanelRow> delta = new ArrayList<>(UNITS);
             for (int unit = 0; unit < UNITS; unit++) {
                 delta.add(row(unit, day, random));
             }
             replica.apply(new CompleteVersion("county", version(day), delta, List.of()));
-            all.addAll(delta);
         }
+        long withReplica = usedHeap();
+        // The same panel as row objects, as the replica held it before (one PanelRow per unit-day).
+        random = new Random(2844);
+        List<PanelRow> all = new ArrayList<>(UNITS * DAYS);
+        for (int day = 1; day <= DAYS; day++) {
+            for (int unit = 0; unit < UNITS; unit++) {
+                all.add(row(unit, day, random));
+            }
+        }
+        long withRows = usedHeap();
+        System.out.printf("heap after GC for %d rows: columnar replica %d MiB; the same rows as row objects %d MiB%n",
+                replica.size(), (withReplica - empty) >> 20, (withRows - withReplica) >> 20);
         long[] apply = new long[ROUNDS];
         long[] snapshot = new long[ROUNDS];
         long[] fromRows = new long[ROUNDS];
@@ -116,6 +127,14 @@ class ReplicaBenchmark {
             nanos += System.nanoTime() - began;
         }
         return nanos;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static PanelRow row(int unit, int day, Random random) {
