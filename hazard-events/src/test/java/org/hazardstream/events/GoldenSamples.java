@@ -66,15 +66,9 @@ public final class GoldenSamples {
 
     /**
      * True when a message written by a producer has the sample's shape: the same field names at every level (an
-     * array compared by its first elements), whatever the values. Producers' tests hold their output against it.
-     */
-    public static boolean sameShape(String written, String sample) {
-        return sameShape(tree(written), tree(sample));
-    }
-
-    /**
-     * {@link #sameShape(String, String)}, except at the given JSON pointers, which hold maps whose names are data
-     * (a spec's options, a record's fields): there any names pass.
+     * array compared by its first elements), whatever the values, except at the given JSON pointers, which hold maps
+     * whose names are data (a spec's options, a record's fields): there any names pass. Producers' tests hold their
+     * output against it.
      */
     public static boolean sameShape(String written, String sample, String... freeFormPointers) {
         JsonNode a = tree(written);

@@ -13,41 +13,26 @@ public final class PlainDecimal {
     /** True when the text is a number in plain decimal notation (it may still overflow to infinity). */
     public static boolean matches(String value) {
         // Checked by hand, not by a regex, which costs more than the parse on the ingest path.
-        int i = 0;
         int n = value.length();
-        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(value.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && value.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(value.charAt(i))) {
-                i++;
-                digits++;
-            }
+        int i = skipSign(value, 0);
+        int end = skipDigits(value, i);
+        int digits = end - i;
+        if (end < n && value.charAt(end) == '.') {
+            int fraction = end + 1;
+            end = skipDigits(value, fraction);
+            digits += end - fraction;
         }
         if (digits == 0) {
             return false;
         }
-        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            while (i < n && isDigit(value.charAt(i))) {
-                i++;
-                exponent++;
-            }
-            if (exponent == 0) {
+        if (end < n && (value.charAt(end) == 'e' || value.charAt(end) == 'E')) {
+            int exponentFrom = skipSign(value, end + 1);
+            end = skipDigits(value, exponentFrom);
+            if (end == exponentFrom) {
                 return false;
             }
         }
-        return i == n;
+        return end == n;
     }
 
     /** The finite number the text writes in plain decimal notation, or null when it writes none. */
@@ -59,7 +44,14 @@ public final class PlainDecimal {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    private static int skipSign(String value, int i) {
+        return i < value.length() && (value.charAt(i) == '+' || value.charAt(i) == '-') ? i + 1 : i;
+    }
+
+    private static int skipDigits(String value, int i) {
+        while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 }

@@ -171,7 +171,7 @@ public enum RawStream {
                 default:
                     break;
             }
-            Double number = parseNumber(value);
+            Double number = PlainDecimal.parse(value);
             if (number == null) {
                 return "'" + value + "' is not a number";
             }
@@ -191,11 +191,6 @@ public enum RawStream {
         private static boolean isIntegerIn(double v, int low, int high) {
             return v == Math.rint(v) && v >= low && v <= high;
         }
-    }
-
-    /** A finite number in plain decimal notation ({@link PlainDecimal}), or null when it is not one. */
-    static Double parseNumber(String value) {
-        return PlainDecimal.parse(value);
     }
 
     /** An ISO date YYYY-MM-DD (a real calendar day), or null. Faster than LocalDate.parse, same acceptance. */

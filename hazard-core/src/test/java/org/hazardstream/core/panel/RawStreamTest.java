@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hazardstream.core.data.PlainDecimal;
 import org.junit.jupiter.api.Test;
 
 class RawStreamTest {
@@ -65,10 +66,10 @@ class RawStreamTest {
     @Test
     void numbersAreInPlainDecimalNotationAndDatesAreIsoCalendarDays() {
         for (String ok : List.of("1", "-2.5", "+3", "1.", ".5", "1e5", "2.5E-3", "0")) {
-            assertThat(RawStream.parseNumber(ok)).as(ok).isEqualTo(Double.parseDouble(ok));
+            assertThat(PlainDecimal.parse(ok)).as(ok).isEqualTo(Double.parseDouble(ok));
         }
         for (String bad : List.of("1e", ".", "-", "NaN", "Infinity", "0x10", "1,5", "1 2", "1e400", "١")) {
-            assertThat(RawStream.parseNumber(bad)).as(bad).isNull();
+            assertThat(PlainDecimal.parse(bad)).as(bad).isNull();
         }
         assertThat(RawStream.parseDate("2020-02-29")).isEqualTo(LocalDate.of(2020, 2, 29));
         for (String bad : List.of("2019-02-29", "2020-2-03", "2020/02/03", "20200203", "2020-02-3x")) {

@@ -1,12 +1,12 @@
 package org.hazardstream.model.service;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.panel.PanelRow;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
@@ -15,17 +15,21 @@ import org.hazardstream.events.PanelVersionCompleted;
 /**
  * The panel as model-service holds it: columns of numbers, one block per city (cities in the contract's order, a
  * city's days ascending), changed in place by whole versions ({@link #apply}). A day's delta appends about one row
- * to each city's block, so applying it touches those rows only; a snapshot concatenates the blocks column by column
- * into the fitters' table (sequential copies, no row objects, no number parsed or printed). Changed only by whole
+ * to each city's block, so applying it touches those rows only. A snapshot costs a reference per city: it keeps each
+ * block's arrays and row count as they are, and a later version appends past that count, or copies a block before it
+ * changes a row the snapshot can see (a correction, a removal). The fitters' table is concatenated from the kept
+ * blocks when a fit first asks for it, so a version no spec is fitted on costs no table. Changed only by whole
  * versions, on the consumer's thread; {@link #snapshot} is taken on that same thread.
  */
 @ApplicationScoped
 public class PanelReplica {
 
-    private static final int NUMERIC_COLUMNS = 4 + PanelRow.COVARIATES.size(); // day, start, stop, event, covariates
+    static final int NUMERIC_COLUMNS = 4 + PanelRow.COVARIATES.size(); // day, start, stop, event, covariates
+    private static final int EVENT = 3;
 
     private final TreeMap<String, CityBlock> cities = new TreeMap<>();
     private volatile int size;
+    private int events;
     private PanelVersionCompleted version;
     private String study;
 
@@ -35,33 +39,43 @@ public class PanelReplica {
         String[] province = new String[8];
         String[] date = new String[8];
         final double[][] numbers = new double[NUMERIC_COLUMNS][8];
+        /** A snapshot holds these arrays: rows below its count must be copied before they change. */
+        boolean shared;
 
-        /** True when the day was new to the city. */
-        boolean put(PanelRow row) {
+        /** The change in the number of event rows; {@code added[0]} true when the day was new to the city. */
+        int put(PanelRow row, boolean[] added) {
             int at = search(row.day());
-            boolean added = at < 0;
-            if (added) {
+            int eventsBefore = 0;
+            if (at < 0) {
                 at = -at - 1;
                 makeRoom(at);
+                added[0] = true;
+            } else {
+                own();
+                eventsBefore = numbers[EVENT][at] != 0 ? 1 : 0;
+                added[0] = false;
             }
             province[at] = row.provinceId();
             date[at] = row.date().toString();
             numbers[0][at] = row.day();
             numbers[1][at] = row.start();
             numbers[2][at] = row.stop();
-            numbers[3][at] = row.event();
+            numbers[EVENT][at] = row.event();
             for (int c = 0; c < PanelRow.COVARIATES.size(); c++) {
                 Double value = row.covariates().get(c);
                 numbers[4 + c][at] = value == null ? Double.NaN : value;
             }
-            return added;
+            return (row.event() != 0 ? 1 : 0) - eventsBefore;
         }
 
-        boolean remove(int day) {
+        /** The change in the number of event rows (0 or -1); null when the city had no such day. */
+        Integer remove(int day) {
             int at = search(day);
             if (at < 0) {
-                return false;
+                return null;
             }
+            own();
+            int eventRemoved = numbers[EVENT][at] != 0 ? -1 : 0;
             int tail = rows - at - 1;
             System.arraycopy(province, at + 1, province, at, tail);
             System.arraycopy(date, at + 1, date, at, tail);
@@ -69,7 +83,7 @@ public class PanelReplica {
                 System.arraycopy(column, at + 1, column, at, tail);
             }
             rows--;
-            return true;
+            return eventRemoved;
         }
 
         private int search(int day) {
@@ -82,12 +96,16 @@ public class PanelReplica {
 
         private void makeRoom(int at) {
             if (rows == province.length) {
+                // New arrays: a snapshot keeps the old ones.
                 int capacity = rows * 2;
                 province = Arrays.copyOf(province, capacity);
                 date = Arrays.copyOf(date, capacity);
                 for (int c = 0; c < numbers.length; c++) {
                     numbers[c] = Arrays.copyOf(numbers[c], capacity);
                 }
+                shared = false;
+            } else if (at < rows) {
+                own(); // an insertion shifts rows a snapshot can see; an append writes past them
             }
             int tail = rows - at;
             System.arraycopy(province, at, province, at + 1, tail);
@@ -97,21 +115,41 @@ public class PanelReplica {
             }
             rows++;
         }
+
+        private void own() {
+            if (shared) {
+                province = province.clone();
+                date = date.clone();
+                for (int c = 0; c < numbers.length; c++) {
+                    numbers[c] = numbers[c].clone();
+                }
+                shared = false;
+            }
+        }
+
+        PanelSnapshot.CityRows keep(String cityId) {
+            shared = true;
+            return new PanelSnapshot.CityRows(cityId, rows, province, date, numbers.clone());
+        }
     }
 
     /** Applies one whole version: its removals, then its new and changed rows. */
     public synchronized void apply(CompleteVersion delta) {
         for (PanelDelta.RowKey key : delta.removed()) {
             CityBlock city = cities.get(key.cityId());
-            if (city != null && city.remove(key.day())) {
+            Integer eventChange = city == null ? null : city.remove(key.day());
+            if (eventChange != null) {
                 size--;
+                events += eventChange;
                 if (city.rows == 0) {
                     cities.remove(key.cityId());
                 }
             }
         }
+        boolean[] added = new boolean[1];
         for (PanelRow row : delta.rows()) {
-            if (cities.computeIfAbsent(row.cityId(), c -> new CityBlock()).put(row)) {
+            events += cities.computeIfAbsent(row.cityId(), c -> new CityBlock()).put(row, added);
+            if (added[0]) {
                 size++;
             }
         }
@@ -123,40 +161,10 @@ public class PanelReplica {
         return size;
     }
 
-    /** The panel as of the version last applied: a table of its own (later versions do not change it). */
+    /** The panel as of the version last applied (later versions do not change it). */
     public synchronized PanelSnapshot snapshot() {
-        int n = size;
-        String[] cityId = new String[n];
-        String[] province = new String[n];
-        String[] date = new String[n];
-        double[][] numbers = new double[NUMERIC_COLUMNS][n];
-        int events = 0;
-        int at = 0;
-        for (var entry : cities.entrySet()) {
-            CityBlock city = entry.getValue();
-            Arrays.fill(cityId, at, at + city.rows, entry.getKey());
-            System.arraycopy(city.province, 0, province, at, city.rows);
-            System.arraycopy(city.date, 0, date, at, city.rows);
-            for (int c = 0; c < NUMERIC_COLUMNS; c++) {
-                System.arraycopy(city.numbers[c], 0, numbers[c], at, city.rows);
-            }
-            for (int r = 0; r < city.rows; r++) {
-                events += city.numbers[3][r] != 0 ? 1 : 0;
-            }
-            at += city.rows;
-        }
-        List<String> columns = PanelRow.COLUMNS;
-        DataTable.Columns table = DataTable.columns("panel", n)
-                .text(columns.get(0), cityId)
-                .text(columns.get(1), province)
-                .numbers(columns.get(2), numbers[0])
-                .text(columns.get(3), date)
-                .numbers(columns.get(4), numbers[1])
-                .numbers(columns.get(5), numbers[2])
-                .numbers(columns.get(6), numbers[3]);
-        for (int c = 0; c < PanelRow.COVARIATES.size(); c++) {
-            table.numbers(PanelRow.COVARIATES.get(c), numbers[4 + c]);
-        }
-        return new PanelSnapshot(study, version, table.build(), n, events);
+        List<PanelSnapshot.CityRows> kept = new ArrayList<>(cities.size());
+        cities.forEach((cityId, block) -> kept.add(block.keep(cityId)));
+        return new PanelSnapshot(study, version, kept, size, events);
     }
 }

@@ -64,10 +64,12 @@ class PanelReplicaTest {
     }
 
     @Test
-    void anyMixOfAppendedCorrectedAndRemovedDaysGivesTheTableOfTheRowsThatRemain() {
+    void anyMixOfAppendedCorrectedAndRemovedDaysGivesTheTableOfTheRowsThatRemainAndLeavesEarlierSnapshotsAlone() {
         Random random = new Random(20200201);
         PanelReplica replica = new PanelReplica();
         TreeMap<String, PanelRow> expected = new TreeMap<>();
+        PanelSnapshot previous = null;
+        Panel previousPanel = null;
         for (int v = 1; v <= 60; v++) {
             TreeMap<String, PanelRow> put = new TreeMap<>(); // one row per key and version, as panel-service sends
             List<PanelDelta.RowKey> removed = new ArrayList<>();
@@ -87,11 +89,18 @@ class PanelReplicaTest {
             Collections.shuffle(rows, random);
             replica.apply(new PanelDeltaAssembler.CompleteVersion("s", version(v), rows, removed));
 
-            PanelSnapshot snapshot = replica.snapshot();
             Panel panel = new Panel(new ArrayList<>(expected.values()), List.of());
+            if (previous != null) {
+                // Taken before this version, its table built only now: what it showed then.
+                assertSameTable(previous.table(), previousPanel.toDataTable());
+            }
+            PanelSnapshot snapshot = replica.snapshot();
             assertSameTable(snapshot.table(), panel.toDataTable());
             assertThat(snapshot.events()).isEqualTo(panel.events());
             assertThat(replica.size()).isEqualTo(expected.size());
+            // Every other snapshot's table is left to be built after the next version.
+            previous = v % 2 == 0 ? replica.snapshot() : null;
+            previousPanel = panel;
         }
     }
 
