@@ -2,8 +2,21 @@
 # Run from the repository root:  Rscript hazard-core/src/test/r/glm-fixtures.R
 # Writes hazard-core/src/test/resources/r/glm/*.csv: the data sets, and expected-*.csv with one line per value:
 # key, value (17 significant digits), the R expression that produced it.
-# R 4.x, survival 3.5-3, sandwich 3.0-2 (Debian r-cran-sandwich).
+# R 4.2.2, survival 3.5-3, sandwich 3.0-2 (Debian r-cran-survival, r-cran-sandwich).
 suppressPackageStartupMessages({ library(survival); library(sandwich) })
+# Every glm runs to convergence, as the engine does: glm.control(epsilon = 1e-14, maxit = 100) unless a call says
+# otherwise, with R's default rank tolerance 1e-11 (glm.fit would take min(1e-7, epsilon / 1000) = 1e-17, and then
+# miss an aliased column). anova's Rao refits reuse the fit's control and method.
+glm_fit_default_tol <- eval(parse(text = gsub("min(1e-07, control$epsilon/1000)", "1e-11",
+                                              deparse(stats::glm.fit), fixed = TRUE)))
+environment(glm_fit_default_tol) <- environment(stats::glm.fit)
+glm <- function(...) {
+  call <- match.call()
+  call[[1]] <- quote(stats::glm)
+  if (is.null(call$control)) call$control <- quote(glm.control(epsilon = 1e-14, maxit = 100))
+  call$method <- quote(glm_fit_default_tol)
+  eval(call, parent.frame())
+}
 out <- "hazard-core/src/test/resources/r/glm"
 source("hazard-core/src/test/r/glm-sim-panel.R")
 

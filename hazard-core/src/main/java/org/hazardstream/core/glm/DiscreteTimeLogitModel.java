@@ -71,7 +71,7 @@ public final class DiscreteTimeLogitModel {
         GlmData base = new GlmData(terms.subList(0, baseCount), columns.subList(0, baseCount).toArray(double[][]::new),
                 y, null, null);
 
-        GlmSettings settings = GlmSettings.R_DEFAULTS;
+        GlmSettings settings = GlmSettings.CONVERGED;
         if (!options.initialEstimates().isEmpty()) {
             double[] start = new double[terms.size()];
             for (int j = 0; j < start.length; j++) {
@@ -87,7 +87,7 @@ public final class DiscreteTimeLogitModel {
             nullFit = FirthLogistic.fit(base, null);
         } else {
             fit = GlmEngine.fit(full, GlmFamily.BINOMIAL_LOGIT, settings);
-            nullFit = GlmEngine.fit(base, GlmFamily.BINOMIAL_LOGIT, GlmSettings.R_DEFAULTS);
+            nullFit = GlmEngine.fit(base, GlmFamily.BINOMIAL_LOGIT, GlmSettings.CONVERGED);
         }
         double[][] robust = frame.cluster() == null ? null
                 : GlmInference.robustCovariance(full, fit, frame.cluster(), frame.clusterCount());

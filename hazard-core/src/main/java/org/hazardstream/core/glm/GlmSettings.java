@@ -1,15 +1,23 @@
 package org.hazardstream.core.glm;
 
 /**
- * Convergence settings of IRLS, R's glm.control defaults: stop when |dev - devold| / (|dev| + 0.1) &lt; epsilon.
+ * Convergence settings of IRLS, as R's glm.control: stop when |dev - devold| / (|dev| + 0.1) &lt; epsilon.
  *
- * @param epsilon          relative deviance change that ends the iterations (R: 1e-8)
- * @param maxIterations    at most this many IRLS steps (R: 25)
+ * @param epsilon          relative deviance change that ends the iterations (R's default: 1e-8)
+ * @param maxIterations    at most this many IRLS steps (R's default: 25)
  * @param initialEstimates warm start per column (R's {@code start}), or null to start as R does from the data
  */
 public record GlmSettings(double epsilon, int maxIterations, double[] initialEstimates) {
 
-    public static final GlmSettings R_DEFAULTS = new GlmSettings(1e-8, 25, null);
+    /**
+     * Run to convergence, as fit-contract.md's "follow R" means: R's {@code glm.control(epsilon = 1e-14, maxit =
+     * 100)}. At R's default 1e-8 the last step still moves standard errors in the fifth digit (R takes the weights
+     * of the step before the last), so a result would depend on where the iterations happened to stop.
+     */
+    public static final GlmSettings CONVERGED = new GlmSettings(1e-14, 100, null);
+
+    /** R's rank tolerance of glm.fit's QR at its default epsilon, min(1e-7, 1e-8 / 1000). */
+    static final double RANK_TOLERANCE = 1e-11;
 
     public GlmSettings {
         if (!(epsilon > 0) || maxIterations < 1) {
@@ -22,8 +30,11 @@ public record GlmSettings(double epsilon, int maxIterations, double[] initialEst
         return new GlmSettings(epsilon, maxIterations, start);
     }
 
-    /** R's rank tolerance for the QR of glm.fit: min(1e-7, epsilon / 1000). */
+    /**
+     * The QR's rank tolerance: R's default whatever the epsilon, so that tightening the convergence never turns an
+     * aliased column into a huge estimate (R itself would use min(1e-7, epsilon / 1000)).
+     */
     double rankTolerance() {
-        return Math.min(1e-7, epsilon / 1000);
+        return RANK_TOLERANCE;
     }
 }

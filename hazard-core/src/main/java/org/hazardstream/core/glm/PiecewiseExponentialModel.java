@@ -112,12 +112,12 @@ public final class PiecewiseExponentialModel {
         GlmData baselineOnly = new GlmData(terms.subList(0, baselineCount),
                 columns.subList(0, baselineCount).toArray(double[][]::new), y, null, offset);
 
-        GlmSettings settings = GlmSettings.R_DEFAULTS;
+        GlmSettings settings = GlmSettings.CONVERGED;
         if (!options.initialEstimates().isEmpty()) {
             settings = settings.withInitialEstimates(warmStart(terms, baselineCount, options, y, offset, period, periods));
         }
         GlmFit fit = GlmEngine.fit(full, GlmFamily.POISSON_LOG, settings);
-        GlmFit nullFit = GlmEngine.fit(baselineOnly, GlmFamily.POISSON_LOG, GlmSettings.R_DEFAULTS);
+        GlmFit nullFit = GlmEngine.fit(baselineOnly, GlmFamily.POISSON_LOG, GlmSettings.CONVERGED);
 
         double[][] robust = cluster == null ? null
                 : GlmInference.robustCovariance(full, fit, cluster, frame.clusterCount());
