@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.hazardstream.core.panel.PanelBuilder;
 import org.hazardstream.core.panel.PanelSettings;
@@ -66,6 +67,34 @@ class HazardCliTest {
         // 320100 and 330100 at risk on days 1-3; 330100's adoption on 02-04 is not observed yet
         assertThat(result.out().lines().toList()).hasSize(1 + 3 + 3);
         assertThat(result.out()).doesNotContain(",1,8000000,");
+    }
+
+    @Test
+    void panelOfAStudyDefinitionOnAYearAxis() {
+        Path study = Path.of("..", "studies", "state-lotteries");
+        CliResult result = CliResult.run("panel", "--study", study.resolve("study.json").toString(), "--raw",
+                study.resolve("raw").toString(), "--through", "1965", "--out", "-");
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("state_id,region,period,year,start,stop,event,neighbours_share,region_peers");
+        // 1964 and 1965 for every state but New Hampshire, whose 1964 lottery ends its rows at period 1
+        assertThat(lines).hasSize(1 + 49 * 2 + 1).contains("NH,Northeast,1,1964,0,1,1,0,0");
+    }
+
+    @Test
+    void aStudysTimeAxisIsNotOverriddenAndABadDefinitionNamesItsPointer() throws IOException {
+        Path study = Path.of("..", "studies", "state-lotteries");
+        CliResult axis = CliResult.run("panel", "--study", study.resolve("study.json").toString(), "--raw",
+                study.resolve("raw").toString(), "--lag", "2", "--out", "-");
+        assertThat(axis.code()).isNotZero();
+        assertThat(axis.err()).contains("option --lag: a study's time axis comes from its definition");
+
+        Path bad = Files.createTempFile("study", ".json");
+        Files.writeString(bad, Files.readString(study.resolve("study.json")).replace("\"lag\": 1", "\"lag\": -1"));
+        CliResult refused = CliResult.run("panel", "--study", bad.toString(), "--raw", study.resolve("raw").toString(),
+                "--out", "-");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("invalid study definition: /time/lag");
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.data.PlainDecimal;
 
 /**
  * The city-day risk set of panel-contract.md: rows ordered by city_id (compared as text) then day, and the cities
@@ -84,18 +84,9 @@ public record Panel(List<PanelRow> rows, List<String> excludedCities) {
         return table.build();
     }
 
-    /**
-     * A number as text that reads back (Double.parseDouble) to the same double: integral values as plain integers
-     * (population 8000000, never 8.0E6 or 8000000.0), others as Double.toString.
-     */
+    /** A number as panels write it: see {@link PlainDecimal#format}. */
     public static String formatNumber(double value) {
-        if (value == Math.rint(value) && !Double.isInfinite(value)) {
-            if (Math.abs(value) < 9.0e18) {
-                return Long.toString((long) value);
-            }
-            return new BigDecimal(value).toPlainString();
-        }
-        return Double.toString(value);
+        return PlainDecimal.format(value);
     }
 
     private static String quote(String field) {

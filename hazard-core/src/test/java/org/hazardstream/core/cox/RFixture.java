@@ -18,8 +18,11 @@ import org.hazardstream.core.fit.FitResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Reads the committed R fixtures of hazard-core/src/test/r/cox_fixtures.R and compares a fit with them. */
-final class RFixture {
+/**
+ * Reads the committed R fixtures of hazard-core/src/test/r/cox_fixtures.R (and of the study scripts beside it, which
+ * write the same keys) and compares a fit with them.
+ */
+public final class RFixture {
 
     static final double REL = 1e-6;
 
@@ -43,9 +46,15 @@ final class RFixture {
     }
 
     static RFixture expected(String name) {
-        try (InputStream in = RFixture.class.getResourceAsStream("/r/cox/" + name + ".expected.csv")) {
+        return at("/r/cox/" + name + ".expected.csv");
+    }
+
+    /** The expected values of a Cox fit in a test resource of this format. */
+    public static RFixture at(String resource) {
+        String name = resource.substring(resource.lastIndexOf('/') + 1).replace(".expected.csv", "");
+        try (InputStream in = RFixture.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing fixture " + name);
+                throw new IllegalStateException("missing fixture " + resource);
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             Map<String, String> map = new LinkedHashMap<>();
@@ -88,7 +97,7 @@ final class RFixture {
     }
 
     /** Compares every value R gave with the fit: counts, likelihoods, tests, concordance, coefficients, zph. */
-    void assertMatches(FitResult fit, List<String> terms, boolean robust) {
+    public void assertMatches(FitResult fit, List<String> terms, boolean robust) {
         String at = name + " [" + call() + "]: ";
         assertThat(fit.n()).as(at + "n").isEqualTo(number("n").intValue());
         assertThat(fit.events()).as(at + "events").isEqualTo(number("events").intValue());

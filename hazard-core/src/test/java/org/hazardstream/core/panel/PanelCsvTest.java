@@ -21,10 +21,12 @@ class PanelCsvTest {
         for (double v : new double[] {8_000_000, 0, -3, 0.1, 1.0 / 3, 12345678.9, 2.5e-7, 1e20, -0.5, 4503599627370497.0}) {
             String text = Panel.formatNumber(v);
             assertThat(Double.parseDouble(text)).as(text).isEqualTo(v);
-            if (v == Math.rint(v)) {
-                assertThat(text).as("integral").doesNotContain(".", "E");
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                assertThat(text).as("integral").doesNotContain(".", "e", "E");
             }
         }
+        assertThat(Panel.formatNumber(1e20)).isEqualTo("1e20"); // the study contract's exponent notation
+        assertThat(Panel.formatNumber(2.5e-7)).isEqualTo("2.5e-7");
         assertThat(Panel.formatNumber(8_000_000)).isEqualTo("8000000");
         assertThat(Panel.formatNumber(0.25)).isEqualTo("0.25");
     }
