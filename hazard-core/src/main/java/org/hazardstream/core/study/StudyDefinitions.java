@@ -54,6 +54,27 @@ public final class StudyDefinitions {
         }
     }
 
+    /**
+     * The definition at a location: a file when one exists there, else a class-path resource (how the services
+     * find the bundled studies, copied into their jars as {@code studies/<id>/study.json}).
+     */
+    public static StudyDefinition load(String location) {
+        Path file = Path.of(location);
+        if (Files.isRegularFile(file)) {
+            return read(file);
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader == null ? StudyDefinitions.class.getClassLoader() : loader)
+                .getResourceAsStream(location)) {
+            if (in == null) {
+                throw new BadInputException("no study definition at " + location + " (neither a file nor a resource)");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), location);
+        } catch (IOException e) {
+            throw new BadInputException(location + ": cannot read the study definition: " + e.getMessage(), e);
+        }
+    }
+
     public static StudyDefinition read(Path file) {
         try {
             return parse(Files.readString(file), file.toString());

@@ -2,24 +2,23 @@ package org.hazardstream.model.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The model-service's settings: the model specs it keeps fitted and how it schedules refits.
+ * The model-service's settings: the study whose specs it keeps fitted and how it schedules refits.
  *
- * <p>A spec is a name and the command line's fit options without dashes, e.g.
- * {@code model.specs.cox.model=cox}, {@code model.specs.cox.covariates=a,b}, {@code model.specs.cox.cluster=city_id}.
- * Adding or changing a spec is a configuration change; the options are validated by hazard-core's
+ * <p>The specs are the study definition's (study-contract.md): a name and the command line's fit options without
+ * dashes. Adding or changing a spec is a change of the definition; its options are validated by hazard-core's
  * {@code FitOptionsParser}, so a spec accepts and refuses exactly what {@code hazard-cli fit} does.
  */
 @ConfigMapping(prefix = "model")
 public interface ModelSettings {
 
-    /** Spec name to its fit options (option name without dashes to value). */
-    Map<String, Map<String, String>> specs();
+    /** The study definition: a file, or a resource of the jar (the bundled studies are under {@code studies/}). */
+    @WithDefault("studies/health-code/study.json")
+    String study();
 
     Refit refit();
 
@@ -50,9 +49,9 @@ public interface ModelSettings {
         /**
          * Models whose specs start from their previous estimates (fewer iterations on a slightly changed panel).
          * Only models fitted by Newton-Raphson to a relative log-likelihood change of 1e-9 (cox, finegray): they
-         * land on the same estimates from any nearby start, to well under 1e-9. The GLMs (pce, logit) stop on R's
-         * deviance criterion 1e-8, so where they stop depends on the start by about 1e-8, and a warm start would
-         * move their results off the command line's; they always start cold.
+         * land on the same estimates from any nearby start, to well under 1e-9. The GLMs (pce, logit) stop on a
+         * deviance criterion, so where they stop depends a little on the start; they start cold, as the command
+         * line does, so that a served result is the command line's to the last digits.
          */
         @WithDefault("cox,finegray")
         List<String> warmStartModels();

@@ -2,6 +2,7 @@ package org.hazardstream.model.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +11,14 @@ import jakarta.inject.Inject;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.fit.FitOptionsParser;
+import org.hazardstream.core.study.StudyDefinition;
+import org.hazardstream.core.study.StudyDefinitions;
+import org.hazardstream.core.study.StudySpecs;
 import org.hazardstream.model.config.ModelSettings;
 
 /**
- * The configured specs, parsed once at start-up. A spec with an invalid option stops the service with a message
- * naming the spec and the option: a typo in configuration should fail the deployment, not silently drop a model.
+ * The study definition's specs, read once at start-up. An invalid definition stops the service with every error at
+ * its JSON pointer: a typo in a spec should fail the deployment, not silently drop a model.
  */
 @ApplicationScoped
 public class ModelSpecs {
@@ -23,17 +27,20 @@ public class ModelSpecs {
 
     @Inject
     public ModelSpecs(ModelSettings settings) {
-        this(settings.specs(), settings.refit().first());
+        this(specsOf(loadStudy(settings.study())), settings.refit().first());
     }
 
-    /** @param first spec names fitted before the others, in this order (see ModelSettings.Refit#first) */
+    /**
+     * @param configured spec name to its options as command-line text
+     * @param first      spec names fitted before the others, in this order (see ModelSettings.Refit#first)
+     */
     ModelSpecs(Map<String, Map<String, String>> configured, List<String> first) {
         List<ModelSpec> parsed = new ArrayList<>();
         configured.forEach((name, options) -> {
             try {
                 parsed.add(new ModelSpec(name, options, FitOptionsParser.parse(options)));
             } catch (BadInputException e) {
-                throw new IllegalStateException("model.specs." + name + ": " + e.getMessage(), e);
+                throw new IllegalStateException("spec " + name + ": " + e.getMessage(), e);
             }
         });
         for (String name : first) {
@@ -44,6 +51,21 @@ public class ModelSpecs {
         parsed.sort(Comparator.comparingInt((ModelSpec spec) -> rank(first, spec.name()))
                 .thenComparing(ModelSpec::name));
         this.specs = List.copyOf(parsed);
+    }
+
+    /** The specs of a study as command-line option text (covariates default to all, id to the unit's id column). */
+    static Map<String, Map<String, String>> specsOf(StudyDefinition study) {
+        Map<String, Map<String, String>> specs = new LinkedHashMap<>();
+        study.specs().forEach(spec -> specs.put(spec.name(), StudySpecs.optionText(spec, study)));
+        return specs;
+    }
+
+    static StudyDefinition loadStudy(String location) {
+        try {
+            return StudyDefinitions.load(location);
+        } catch (BadInputException e) {
+            throw new IllegalStateException("model.study: " + e.getMessage(), e);
+        }
     }
 
     private static int rank(List<String> first, String name) {
