@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 needs_build=false
 for artifact in ingest-service/target/quarkus-app/quarkus-run.jar panel-service/target/quarkus-app/quarkus-run.jar \
                 model-service/target/quarkus-app/quarkus-run.jar report-service/target/quarkus-app/quarkus-run.jar \
-                hazard-core/target/hazard-cli.jar deploy/local/target/launcher.classpath; do
+                hazard-cli/target/hazard-cli.jar deploy/local/target/launcher.classpath; do
   [ -f "$artifact" ] || needs_build=true
 done
 if $needs_build; then

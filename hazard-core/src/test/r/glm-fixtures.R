@@ -188,7 +188,7 @@ flush_expected("expected-firth.csv")
 
 # ---------------------------------------------------------------------------------------------------------------
 # 4. The standard pce and logit specs of panel-contract.md on the demo panel: demo-panel.csv is the panel that
-# org.hazardstream.core.panel.PanelBuilder builds from deploy/local/demo with the study settings (hazard-cli panel
+# org.hazardstream.study.panel.PanelBuilder builds from deploy/local/demo with the study settings (hazard-cli panel
 # --raw deploy/local/demo); all 16 covariates, breaks at 28, the 8 time-varying ones period-specific (pce),
 # robust SE clustered by city_id.
 demo <- read.csv(file.path(out, "demo-panel.csv"))

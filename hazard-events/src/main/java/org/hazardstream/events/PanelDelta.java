@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * One panel version's changes, or one chunk of them: published to {@link Topics#PANEL_DELTAS}, keyed by study, so

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * Puts the chunks of one study's {@link PanelDelta}s back together, for every consumer of the panel-deltas topic.

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.hazardstream.core.panel.RawRecord;
-import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.study.panel.RawRecord;
+import org.hazardstream.study.panel.RawStream;
 
 /**
  * One raw input row as accepted by the ingest service.

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.junit.jupiter.api.Test;
 
 class PanelDeltaAssemblerTest {

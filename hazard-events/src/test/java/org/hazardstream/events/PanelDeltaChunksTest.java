@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.junit.jupiter.api.Test;
 
 class PanelDeltaChunksTest {

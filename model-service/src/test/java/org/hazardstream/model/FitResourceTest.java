@@ -14,7 +14,7 @@ import org.hazardstream.core.fit.FitOptionsParser;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.FitResultJson;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

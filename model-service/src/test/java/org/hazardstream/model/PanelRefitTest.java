@@ -19,7 +19,7 @@ import org.hazardstream.core.Engine;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.core.panel.Panel;
+import org.hazardstream.study.panel.Panel;
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelVersionCompleted;

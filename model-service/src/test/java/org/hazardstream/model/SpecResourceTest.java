@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.List;
 
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.junit.jupiter.api.Test;
 

@@ -15,10 +15,10 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.hazardstream.core.panel.PanelBuilder;
-import org.hazardstream.core.panel.RawData;
-import org.hazardstream.core.panel.RawRecord;
-import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.study.panel.PanelBuilder;
+import org.hazardstream.study.panel.RawData;
+import org.hazardstream.study.panel.RawRecord;
+import org.hazardstream.study.panel.RawStream;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.hazardstream.infra.test.PostgresTestResource;
 import org.hazardstream.panel.messaging.OutboxRelay;

@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hazardstream.core.panel.Panel;
-import org.hazardstream.core.panel.PanelRow;
-import org.hazardstream.core.panel.RawRecord;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
+import org.hazardstream.study.panel.RawRecord;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.GoldenSamples;
@@ -78,7 +78,7 @@ class PanelServiceTest {
         KafkaFixture.send(records);
         awaitPanelEqualsOfflineBuilder();
 
-        Panel expected = new org.hazardstream.core.panel.PanelBuilder()
+        Panel expected = new org.hazardstream.study.panel.PanelBuilder()
                 .build(KafkaFixture.expectedRawData(), processor.settings());
         JsonPath status = given().when().get("/api/v1/panel/status").then().statusCode(200).extract().jsonPath();
         assertThat(status.getLong("panelVersion")).isPositive();

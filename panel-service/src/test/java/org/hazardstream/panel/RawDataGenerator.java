@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.hazardstream.core.panel.RawRecord;
-import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.study.panel.RawRecord;
+import org.hazardstream.study.panel.RawStream;
 
 /**
  * Seeded random raw data in the shape of the study: cities in provinces, daily values from before the window to

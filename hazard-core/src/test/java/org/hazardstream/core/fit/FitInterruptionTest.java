@@ -3,21 +3,17 @@ package org.hazardstream.core.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.core.panel.PanelBuilder;
-import org.hazardstream.core.panel.PanelSettings;
-import org.hazardstream.core.panel.RawData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An interrupted thread's fit stops with FitInterruptedException, whichever iterative fitter runs it. */
 class FitInterruptionTest {
 
-    private static final DataTable DEMO = new PanelBuilder()
-            .build(RawData.readDirectory(Path.of("..", "deploy", "local", "demo")), PanelSettings.study()).toDataTable();
+    /** The demo panel (hazard-study builds it from deploy/local/demo; HealthCodeStudyTest checks it is that). */
+    private static final DataTable DEMO = org.hazardstream.core.glm.RFixture.table("/r/glm/demo-panel.csv");
     private static final String COVARIATES = "population,salience,competition";
 
     @AfterEach

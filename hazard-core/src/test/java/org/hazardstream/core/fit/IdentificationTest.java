@@ -2,13 +2,9 @@ package org.hazardstream.core.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.core.panel.PanelBuilder;
-import org.hazardstream.core.panel.PanelSettings;
-import org.hazardstream.core.panel.RawData;
 import org.junit.jupiter.api.Test;
 
 /** The identification verdict of {@link Identification}, on hand-made data and on the demo panel. */
@@ -56,23 +52,6 @@ class IdentificationTest {
         assertThat(fit.warnings()).noneSatisfy(w -> assertThat(w).contains("events for"));
     }
 
-    @Test
-    void theStandardCoxSpecOnTheDemoPanelIsIdentifiedAndFromOneDayNot() {
-        RawData raw = RawData.readDirectory(Path.of("..", "deploy", "local", "demo"));
-        List<String> all = org.hazardstream.core.panel.PanelRow.COVARIATES;
-        FitOptions cox = new FitOptions(Model.COX, all, "city_id", null, null, null, null, null, false, "city_id",
-                null, null, null, null);
-        PanelSettings study = PanelSettings.study();
-
-        FitResult full = HazardModels.fit(new PanelBuilder().build(raw, study).toDataTable(), cox);
-        assertThat(full.identified()).as("%s", full.warnings()).isTrue();
-        assertThat(full.warnings()).noneSatisfy(w -> assertThat(w).contains("not identified"));
-
-        // Observed through 3 February: a handful of adoptions for 15 estimable terms.
-        FitResult early = HazardModels.fit(new PanelBuilder().build(raw, study.withThrough(study.start().plusDays(2)))
-                .toDataTable(), cox);
-        assertThat(early.identified()).isFalse();
-    }
 
     @Test
     void theVerdictTravelsInTheJsonAfterIterationsAndAnOldResultWithoutItReadsAsUnknown() {

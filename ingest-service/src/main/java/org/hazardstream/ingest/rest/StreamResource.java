@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.study.panel.RawStream;
 import org.hazardstream.ingest.config.IngestConfig;
 import org.hazardstream.ingest.messaging.PublishFailedException;
 import org.hazardstream.ingest.service.IngestResult;

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hazardstream.core.panel.FieldError;
-import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.study.panel.FieldError;
+import org.hazardstream.study.panel.RawStream;
 
 /**
  * Checks every row of a body against its stream's rules (hazard-core's {@link RawStream#validate}) and, for daily and

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hazardstream.core.panel.RawStream;
+import org.hazardstream.study.panel.RawStream;
 import org.hazardstream.events.KnownCityEvent;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.ingest.config.IngestConfig;

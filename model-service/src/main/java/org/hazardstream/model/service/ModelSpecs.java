@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.fit.FitOptionsParser;
-import org.hazardstream.core.study.StudyDefinition;
-import org.hazardstream.core.study.StudyDefinitions;
-import org.hazardstream.core.study.StudySpecs;
+import org.hazardstream.study.StudyDefinition;
+import org.hazardstream.study.StudyDefinitions;
+import org.hazardstream.study.StudySpecs;
 import org.hazardstream.model.config.ModelSettings;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
 import org.hazardstream.events.PanelVersionCompleted;

@@ -7,8 +7,8 @@ import java.util.Random;
 
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.core.panel.Panel;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
 import org.jboss.logging.Logger;
 
 /**

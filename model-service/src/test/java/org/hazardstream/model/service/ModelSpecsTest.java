@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.hazardstream.core.fit.Model;
 import org.hazardstream.core.fit.Ties;
-import org.hazardstream.core.study.StudyDefinitions;
+import org.hazardstream.study.StudyDefinitions;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.core.panel.Panel;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelDelta;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 
-import org.hazardstream.core.panel.Panel;
+import org.hazardstream.study.panel.Panel;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.junit.jupiter.api.Test;
 

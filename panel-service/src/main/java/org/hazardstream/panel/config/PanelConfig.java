@@ -3,7 +3,7 @@ package org.hazardstream.panel.config;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.hazardstream.core.panel.PanelSettings;
+import org.hazardstream.study.panel.PanelSettings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

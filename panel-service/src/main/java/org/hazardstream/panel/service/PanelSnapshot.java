@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.hazardstream.core.panel.Panel;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * The committed panel as readers see it: replaced whole after each committed batch, never changed in place. It

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.hazardstream.core.fit.FitResult;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.FitResultEvent;
 
 /**

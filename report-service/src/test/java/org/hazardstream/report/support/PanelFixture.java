@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.hazardstream.core.panel.PanelRow;
+import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;

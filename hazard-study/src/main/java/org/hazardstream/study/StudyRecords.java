@@ -1,0 +1,263 @@
+package org.hazardstream.study;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.hazardstream.core.data.BadInputException;
+import org.hazardstream.core.data.IsoDate;
+import org.hazardstream.core.data.PlainDecimal;
+import org.hazardstream.study.panel.FieldError;
+import org.hazardstream.study.StudyDefinition.Column;
+import org.hazardstream.study.StudyDefinition.Stream;
+
+/**
+ * The latest record of every (stream, key) of one study: the state its panel is a pure function of. Records follow
+ * study-contract.md ("Stream kinds"): a later record with the same key replaces the earlier one whole; a record
+ * naming a unit that is not in the units stream is refused. Not thread-safe.
+ */
+public final class StudyRecords {
+
+    private final StudyDefinition study;
+    private final TimeAxis axis;
+    private final Map<String, NavigableMap<String, Map<String, String>>> byStream = new HashMap<>();
+
+    public StudyRecords(StudyDefinition study) {
+        this.study = study;
+        this.axis = TimeAxis.of(study.time());
+        study.streams().forEach(s -> byStream.put(s.name(), new TreeMap<>()));
+    }
+
+    public StudyDefinition study() {
+        return study;
+    }
+
+    public TimeAxis axis() {
+        return axis;
+    }
+
+    /**
+     * Keeps the record as the latest of its key and returns the one it replaces.
+     *
+     * @throws BadInputException naming the stream, the record and every problem, when the record breaks a rule
+     */
+    public Optional<Map<String, String>> apply(String streamName, Map<String, String> fields) {
+        Stream stream = stream(streamName);
+        List<FieldError> errors = validate(stream, fields);
+        if (!errors.isEmpty()) {
+            throw new BadInputException(streamName + " record " + fields + ": "
+                    + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        }
+        return Optional.ofNullable(store(stream, fields));
+    }
+
+    /** Every problem of one record of a stream, in column order (unknown columns last); empty when it is valid. */
+    public List<FieldError> validate(String streamName, Map<String, String> fields) {
+        return validate(stream(streamName), fields);
+    }
+
+    /** The latest records of a stream, by key (text order). */
+    public NavigableMap<String, Map<String, String>> records(String streamName) {
+        return Collections.unmodifiableNavigableMap(byStream.get(stream(streamName).name()));
+    }
+
+    /**
+     * Reads a folder holding one {@code <stream>.csv} per stream: the units stream first, so that the others can
+     * name only known units, then the rest in declared order. An error names the file, row and column.
+     */
+    public static StudyRecords readDirectory(StudyDefinition study, Path dir) {
+        StudyRecords records = new StudyRecords(study);
+        List<Stream> order = new ArrayList<>(study.streams());
+        order.sort((a, b) -> Boolean.compare(b.kind() == StreamKind.UNITS, a.kind() == StreamKind.UNITS));
+        for (Stream stream : order) {
+            records.readFile(stream, dir.resolve(stream.name() + ".csv"));
+        }
+        return records;
+    }
+
+    private void readFile(Stream stream, Path file) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        String name = file.getFileName().toString();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
+            int row = 0;
+            for (CSVRecord csv : parser) {
+                row++;
+                if (csv.size() != header.size()) {
+                    throw new BadInputException(name + ": row " + row + " has " + csv.size() + " fields, the header has "
+                            + header.size());
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    fields.put(header.get(i), csv.get(i));
+                }
+                List<FieldError> errors = validate(stream, fields);
+                if (!errors.isEmpty()) {
+                    FieldError first = errors.get(0);
+                    throw new BadInputException(name + ": row " + row + ", column '" + first.column() + "': "
+                            + first.message());
+                }
+                store(stream, fields);
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("missing file " + file + " (stream '" + stream.name() + "' of study '"
+                    + study.id() + "')");
+        } catch (IOException e) {
+            throw new BadInputException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Stream stream(String name) {
+        return study.stream(name).orElseThrow(() -> new BadInputException("unknown stream '" + name + "' (study '"
+                + study.id() + "' has " + String.join(", ", study.streams().stream().map(Stream::name).toList()) + ")"));
+    }
+
+    private Map<String, String> store(Stream stream, Map<String, String> fields) {
+        Map<String, String> trimmed = new LinkedHashMap<>();
+        fields.forEach((k, v) -> trimmed.put(k, normalize(v)));
+        return byStream.get(stream.name()).put(key(stream, trimmed), Map.copyOf(trimmed));
+    }
+
+    /** The natural key of a valid record; times by their ordinal, so that 1964 and 1964.0 are one key. */
+    private String key(Stream stream, Map<String, String> fields) {
+        return switch (stream.kind()) {
+            case UNITS, EVENTS -> fields.get(study.unit().id());
+            case GROUPS -> fields.get(stream.group());
+            case UNIT_SERIES -> fields.get(study.unit().id()) + "|" + axis.ordinal(fields.get(stream.time()));
+            case GLOBAL_SERIES -> Long.toString(axis.ordinal(fields.get(stream.time())));
+            case ADJACENCY -> {
+                String a = fields.get(stream.pair().get(0));
+                String b = fields.get(stream.pair().get(1));
+                yield a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+            }
+        };
+    }
+
+    private List<FieldError> validate(Stream stream, Map<String, String> fields) {
+        List<FieldError> errors = new ArrayList<>();
+        String columnList = String.join(", ", stream.columns().stream().map(Column::name).toList());
+        for (Column column : stream.columns()) {
+            if (!fields.containsKey(column.name())) {
+                errors.add(new FieldError(column.name(), "missing column (" + stream.name() + " needs " + columnList
+                        + ")"));
+                continue;
+            }
+            String problem = check(column, normalize(fields.get(column.name())));
+            if (problem != null) {
+                errors.add(new FieldError(column.name(), problem));
+            }
+        }
+        if (errors.isEmpty()) {
+            kindRules(stream, fields, errors);
+        }
+        for (String name : fields.keySet()) {
+            if (stream.column(name).isEmpty()) {
+                errors.add(new FieldError(name, "unknown column (" + stream.name() + " has " + columnList + ")"));
+            }
+        }
+        return errors;
+    }
+
+    private void kindRules(Stream stream, Map<String, String> fields, List<FieldError> errors) {
+        String unitId = study.unit().id();
+        switch (stream.kind()) {
+            case UNIT_SERIES -> knownUnit(unitId, fields, errors);
+            case EVENTS -> {
+                if (knownUnit(unitId, fields, errors)) {
+                    boolean hasTime = !normalize(fields.get(stream.time())).isEmpty();
+                    boolean oneMode = study.outcome().modes().size() == 1;
+                    boolean hasMode = stream.mode() == null ? hasTime : !normalize(fields.get(stream.mode())).isEmpty();
+                    if (hasTime != hasMode && !(oneMode && hasTime)) {
+                        errors.add(new FieldError(hasTime ? stream.mode() : stream.time(), "an event needs both "
+                                + stream.time() + " and " + stream.mode() + " (both empty withdraws an event)"));
+                    }
+                }
+            }
+            case ADJACENCY -> {
+                String a = normalize(fields.get(stream.pair().get(0)));
+                String b = normalize(fields.get(stream.pair().get(1)));
+                if (knownUnit(stream.pair().get(0), fields, errors) & knownUnit(stream.pair().get(1), fields, errors)
+                        && a.equals(b)) {
+                    errors.add(new FieldError(stream.pair().get(1), "an edge from unit '" + a + "' to itself"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private boolean knownUnit(String column, Map<String, String> fields, List<FieldError> errors) {
+        String id = normalize(fields.get(column));
+        if (!byStream.get(study.unitsStream().name()).containsKey(id)) {
+            errors.add(new FieldError(column, "unknown " + study.unit().name() + " '" + id + "' (not in "
+                    + study.unitsStream().name() + ")"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The type rule of a column; null when the (trimmed) value is acceptable. */
+    private String check(Column column, String value) {
+        if (value.isEmpty()) {
+            return column.required() ? "missing value (a key field is required)" : null;
+        }
+        switch (column.type()) {
+            case TEXT:
+                return null;
+            case DATE, YEAR:
+                return isTime(column.type(), value) ? null
+                        : "'" + value + "' is not a " + (column.type() == ColumnType.DATE ? "date (YYYY-MM-DD)" : "year");
+            default:
+                break;
+        }
+        Double number = PlainDecimal.parse(value);
+        if (number == null) {
+            return "'" + value + "' is not a number";
+        }
+        double v = number;
+        if (column.type() != ColumnType.NUMBER && v != Math.rint(v)) {
+            return "'" + value + "' is not a whole number";
+        }
+        if (column.type() == ColumnType.CODE && !column.codes().contains((int) v)) {
+            return "unknown code '" + value + "' (codes: " + column.codes().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        if (column.minimum() != null && v < column.minimum()) {
+            return "'" + value + "' is below the minimum " + PlainDecimal.format(column.minimum());
+        }
+        if (column.maximum() != null && v > column.maximum()) {
+            return "'" + value + "' is above the maximum " + PlainDecimal.format(column.maximum());
+        }
+        return null;
+    }
+
+    private static boolean isTime(ColumnType type, String value) {
+        if (type == ColumnType.DATE) {
+            return IsoDate.parse(value) != null;
+        }
+        Double year = PlainDecimal.parse(value);
+        return year != null && year == Math.rint(year);
+    }
+
+    static String normalize(String value) {
+        return value == null ? "" : value.trim();
+    }
+}
