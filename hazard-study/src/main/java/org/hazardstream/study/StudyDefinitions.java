@@ -125,6 +125,17 @@ public final class StudyDefinitions {
         }
     }
 
+    /** SHA-256 (hex) of the definition's canonical JSON: two definitions with one fingerprint are the same study. */
+    public static String fingerprint(StudyDefinition definition) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toJson(definition).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JVM has SHA-256
+        }
+    }
+
     private static Schema loadSchema() {
         try (InputStream in = StudyDefinitions.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);

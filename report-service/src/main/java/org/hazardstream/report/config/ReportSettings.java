@@ -11,10 +11,15 @@ import io.smallrye.config.WithDefault;
 public interface ReportSettings {
 
     /**
-     * Column order of the side-by-side regression table and of the dashboard: these specs first, in this order;
-     * specs not listed follow, by name.
+     * The known study definitions (files or resources of the jar). The live study's spec order is the column order
+     * of the side-by-side regression table and of the dashboard; specs it does not name follow, by name.
      */
-    List<String> specOrder();
+    @WithDefault("studies/health-code/study.json,studies/stay-at-home/study.json,studies/state-lotteries/study.json")
+    List<String> studies();
+
+    /** The study whose data stream through the services and whose estimates this service serves. */
+    @WithDefault("health-code")
+    String liveStudy();
 
     /** The listener that brings every replica's stored results to this replica's dashboards. */
     UpdatesListener updatesListener();

@@ -13,9 +13,9 @@ import org.hazardstream.core.report.RegressionTable;
 import org.hazardstream.core.report.TableFormat;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.FitResultEvent;
-import org.hazardstream.report.config.ReportSettings;
 import org.hazardstream.report.persistence.FitResultRepository;
 import org.hazardstream.report.persistence.StoredFitResult;
+import org.hazardstream.study.StudyDefinition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,11 +36,11 @@ public class EstimateService {
     }
 
     private final FitResultRepository repository;
-    private final ReportSettings settings;
+    private final List<String> specOrder;
 
-    public EstimateService(FitResultRepository repository, ReportSettings settings) {
+    public EstimateService(FitResultRepository repository, StudyCatalog studies) {
         this.repository = repository;
-        this.settings = settings;
+        this.specOrder = studies.live().specs().stream().map(StudyDefinition.Spec::name).toList();
     }
 
     public List<EstimateSummary> specs() {
@@ -54,7 +54,7 @@ public class EstimateService {
         return estimateView(latestOf(spec));
     }
 
-    /** The latest result of every spec, in {@link ReportSettings#specOrder()}. */
+    /** The latest result of every spec, in the live study's spec order. */
     public List<ObjectNode> latestOfEverySpec() {
         return ordered(repository.latestPerSpec()).stream().map(EstimateService::estimateView).toList();
     }
@@ -84,7 +84,7 @@ public class EstimateService {
         return new RenderedTable(text, format.renderer().mediaType());
     }
 
-    /** All specs' latest results side by side, columns in {@link ReportSettings#specOrder()}. */
+    /** All specs' latest results side by side, columns in the live study's spec order. */
     public RenderedTable comparisonTable(TableFormat format) {
         List<StoredFitResult> latest = ordered(repository.latestPerSpec());
         if (latest.isEmpty()) {
@@ -101,9 +101,9 @@ public class EstimateService {
                 .orElseThrow(() -> new NoSuchResultException("no result for spec '" + spec + "' yet"));
     }
 
-    /** Standard specs in the configured order, then the others by name. */
+    /** The live study's specs in its order, then the others by name. */
     private List<StoredFitResult> ordered(List<StoredFitResult> results) {
-        List<String> order = settings.specOrder();
+        List<String> order = specOrder;
         Comparator<StoredFitResult> byConfiguredPosition = Comparator.comparingInt(r -> {
             int i = order.indexOf(r.spec);
             return i < 0 ? order.size() : i;
