@@ -21,10 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hazardstream.core.data.BadInputException;
-import org.hazardstream.core.data.IsoDate;
-import org.hazardstream.core.data.PlainDecimal;
 import org.hazardstream.study.panel.FieldError;
-import org.hazardstream.study.StudyDefinition.Column;
 import org.hazardstream.study.StudyDefinition.Stream;
 
 /**
@@ -37,11 +34,15 @@ public final class StudyRecords {
     private final StudyDefinition study;
     private final TimeAxis axis;
     private final Map<String, NavigableMap<String, Map<String, String>>> byStream = new HashMap<>();
+    private final Map<String, StreamRules> rules = new HashMap<>();
 
     public StudyRecords(StudyDefinition study) {
         this.study = study;
         this.axis = TimeAxis.of(study.time());
-        study.streams().forEach(s -> byStream.put(s.name(), new TreeMap<>()));
+        study.streams().forEach(s -> {
+            byStream.put(s.name(), new TreeMap<>());
+            rules.put(s.name(), new StreamRules(study, s));
+        });
     }
 
     public StudyDefinition study() {
@@ -132,7 +133,7 @@ public final class StudyRecords {
 
     private Map<String, String> store(Stream stream, Map<String, String> fields) {
         Map<String, String> trimmed = new LinkedHashMap<>();
-        fields.forEach((k, v) -> trimmed.put(k, normalize(v)));
+        fields.forEach((k, v) -> trimmed.put(k, StreamRules.normalize(v)));
         return byStream.get(stream.name()).put(key(stream, trimmed), Map.copyOf(trimmed));
     }
 
@@ -152,112 +153,23 @@ public final class StudyRecords {
     }
 
     private List<FieldError> validate(Stream stream, Map<String, String> fields) {
-        List<FieldError> errors = new ArrayList<>();
-        String columnList = String.join(", ", stream.columns().stream().map(Column::name).toList());
-        for (Column column : stream.columns()) {
-            if (!fields.containsKey(column.name())) {
-                errors.add(new FieldError(column.name(), "missing column (" + stream.name() + " needs " + columnList
-                        + ")"));
-                continue;
-            }
-            String problem = check(column, normalize(fields.get(column.name())));
-            if (problem != null) {
-                errors.add(new FieldError(column.name(), problem));
-            }
-        }
+        List<FieldError> errors = rules.get(stream.name()).validate(fields);
         if (errors.isEmpty()) {
-            kindRules(stream, fields, errors);
-        }
-        for (String name : fields.keySet()) {
-            if (stream.column(name).isEmpty()) {
-                errors.add(new FieldError(name, "unknown column (" + stream.name() + " has " + columnList + ")"));
+            switch (stream.kind()) {
+                case UNIT_SERIES, EVENTS -> knownUnit(study.unit().id(), fields, errors);
+                case ADJACENCY -> stream.pair().forEach(column -> knownUnit(column, fields, errors));
+                default -> {
+                }
             }
         }
         return errors;
     }
 
-    private void kindRules(Stream stream, Map<String, String> fields, List<FieldError> errors) {
-        String unitId = study.unit().id();
-        switch (stream.kind()) {
-            case UNIT_SERIES -> knownUnit(unitId, fields, errors);
-            case EVENTS -> {
-                if (knownUnit(unitId, fields, errors)) {
-                    boolean hasTime = !normalize(fields.get(stream.time())).isEmpty();
-                    boolean oneMode = study.outcome().modes().size() == 1;
-                    boolean hasMode = stream.mode() == null ? hasTime : !normalize(fields.get(stream.mode())).isEmpty();
-                    if (hasTime != hasMode && !(oneMode && hasTime)) {
-                        errors.add(new FieldError(hasTime ? stream.mode() : stream.time(), "an event needs both "
-                                + stream.time() + " and " + stream.mode() + " (both empty withdraws an event)"));
-                    }
-                }
-            }
-            case ADJACENCY -> {
-                String a = normalize(fields.get(stream.pair().get(0)));
-                String b = normalize(fields.get(stream.pair().get(1)));
-                if (knownUnit(stream.pair().get(0), fields, errors) & knownUnit(stream.pair().get(1), fields, errors)
-                        && a.equals(b)) {
-                    errors.add(new FieldError(stream.pair().get(1), "an edge from unit '" + a + "' to itself"));
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private boolean knownUnit(String column, Map<String, String> fields, List<FieldError> errors) {
-        String id = normalize(fields.get(column));
+    private void knownUnit(String column, Map<String, String> fields, List<FieldError> errors) {
+        String id = StreamRules.normalize(fields.get(column));
         if (!byStream.get(study.unitsStream().name()).containsKey(id)) {
             errors.add(new FieldError(column, "unknown " + study.unit().name() + " '" + id + "' (not in "
                     + study.unitsStream().name() + ")"));
-            return false;
         }
-        return true;
-    }
-
-    /** The type rule of a column; null when the (trimmed) value is acceptable. */
-    private String check(Column column, String value) {
-        if (value.isEmpty()) {
-            return column.required() ? "missing value (a key field is required)" : null;
-        }
-        switch (column.type()) {
-            case TEXT:
-                return null;
-            case DATE, YEAR:
-                return isTime(column.type(), value) ? null
-                        : "'" + value + "' is not a " + (column.type() == ColumnType.DATE ? "date (YYYY-MM-DD)" : "year");
-            default:
-                break;
-        }
-        Double number = PlainDecimal.parse(value);
-        if (number == null) {
-            return "'" + value + "' is not a number";
-        }
-        double v = number;
-        if (column.type() != ColumnType.NUMBER && v != Math.rint(v)) {
-            return "'" + value + "' is not a whole number";
-        }
-        if (column.type() == ColumnType.CODE && !column.codes().contains((int) v)) {
-            return "unknown code '" + value + "' (codes: " + column.codes().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + ")";
-        }
-        if (column.minimum() != null && v < column.minimum()) {
-            return "'" + value + "' is below the minimum " + PlainDecimal.format(column.minimum());
-        }
-        if (column.maximum() != null && v > column.maximum()) {
-            return "'" + value + "' is above the maximum " + PlainDecimal.format(column.maximum());
-        }
-        return null;
-    }
-
-    private static boolean isTime(ColumnType type, String value) {
-        if (type == ColumnType.DATE) {
-            return IsoDate.parse(value) != null;
-        }
-        Double year = PlainDecimal.parse(value);
-        return year != null && year == Math.rint(year);
-    }
-
-    static String normalize(String value) {
-        return value == null ? "" : value.trim();
     }
 }

@@ -152,7 +152,9 @@ class StudyCovariatesTest {
         assertThatThrownBy(() -> records.apply("events", fields("unit_id", "A", "year", "2001", "mode", "")))
                 .hasMessageContaining("an event needs both year and mode");
         assertThatThrownBy(() -> records.apply("events", fields("unit_id", "A", "year", "2001", "mode", "3")))
-                .hasMessageContaining("column 'mode': unknown code '3' (codes: 1, 2)");
+                .hasMessageContaining("column 'mode': unknown mode '3' (1 = one, 2 = two)");
+        assertThatThrownBy(() -> records.apply("edges", fields("u", "A", "v", "C", "connected", "2")))
+                .hasMessageContaining("column 'connected': unknown code '2' in connected (codes: 0, 1)");
         assertThatThrownBy(() -> records.apply("obs", fields("unit_id", "A", "year", "2001.5", "x", "1", "y", "")))
                 .hasMessageContaining("column 'year': '2001.5' is not a year");
         assertThatThrownBy(() -> records.apply("obs", fields("unit_id", "A", "year", "2001", "x", "NaN", "y", "")))
