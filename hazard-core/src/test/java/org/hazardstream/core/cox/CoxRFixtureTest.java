@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The Cox engine against R (survival 3.5-3) run to convergence, at relative 1e-6 ({@link RFixture#REL}), with R's
+ * The Cox engine against R (survival 3.5-3) run to convergence, at relative 1e-8 ({@link RFixture#REL}), with R's
  * Newton-Raphson iteration count and R's warnings of a possibly infinite coefficient. Each test quotes the R call
  * (each fixture's call also has control = coxph.control(eps = 1e-11, iter.max = 100)); the expected values and the
  * data come from hazard-core/src/test/r/cox_fixtures.R (committed in src/test/resources/r/cox, the call is also the

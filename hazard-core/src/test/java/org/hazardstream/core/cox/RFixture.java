@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.within;
 public final class RFixture {
 
     /** Relative tolerance against R run to convergence (the fixtures' coxph.control(eps = 1e-11)). */
-    static final double REL = 1e-6;
+    static final double REL = 1e-8;
 
     final String name;
     final Map<String, String> values;
