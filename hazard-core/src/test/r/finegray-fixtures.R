@@ -2,8 +2,12 @@
 # Run from the repository root:  Rscript hazard-core/src/test/r/finegray-fixtures.R
 # Writes hazard-core/src/test/resources/r/finegray/: data sets, the expanded data of survival::finegray
 # (expanded-*.csv: source row, fgstart, fgstop, fgstatus, fgwt) and expected-*.csv (key, value, R expression).
-# R 4.x, survival 3.5-3.
+# R 4.2.2, survival 3.5-3.
+# Every coxph runs to convergence, as the engine does: coxph.control(eps = 1e-11, iter.max = 100) (toler.chol R's
+# default, toler.inf R's default sqrt(eps)); the recorded calls say so.
 suppressPackageStartupMessages(library(survival))
+ctl <- coxph.control(eps = 1e-11, iter.max = 100)
+CONTROL <- "control = coxph.control(eps = 1e-11, iter.max = 100)"
 out <- "hazard-core/src/test/resources/r/finegray"
 source("hazard-core/src/test/r/glm-sim-panel.R")
 
@@ -32,11 +36,11 @@ put_fit <- function(prefix, fg, covariates, cluster, ties = "efron") {
   f <- as.formula(paste("Surv(fgstart, fgstop, fgstatus) ~", paste(covariates, collapse = " + ")))
   call <- paste0("coxph(Surv(fgstart, fgstop, fgstatus) ~ ", paste(covariates, collapse = " + "),
                  ", weights = fgwt, data = fg", if (cluster) ", cluster = id" else ", robust = FALSE",
-                 if (ties != "efron") paste0(", ties = '", ties, "'") else "", ")")
+                 if (ties != "efron") paste0(", ties = '", ties, "'") else "", ", ", CONTROL, ")")
   # robust = FALSE: coxph otherwise turns on a per-row robust variance for non-integer weights (and uses it in
   # wald.test); the contract's stdError and Wald test without --cluster are model-based
-  fit <- if (cluster) coxph(f, weights = fgwt, data = fg, cluster = id, ties = ties) else
-    coxph(f, weights = fgwt, data = fg, robust = FALSE, ties = ties)
+  fit <- if (cluster) coxph(f, weights = fgwt, data = fg, cluster = id, ties = ties, control = ctl) else
+    coxph(f, weights = fgwt, data = fg, robust = FALSE, ties = ties, control = ctl)
   naive <- if (!is.null(fit$naive.var)) fit$naive.var else fit$var
   for (j in seq_along(covariates)) {
     t <- covariates[j]
@@ -50,9 +54,10 @@ put_fit <- function(prefix, fg, covariates, cluster, ties = "efron") {
   put(paste0(prefix, ".aic"), AIC(fit), paste0("AIC(", call, ")"))
   put(paste0(prefix, ".wald"), fit$wald.test, paste0("fit$wald.test, fit = ", call))
   put(paste0(prefix, ".score"), fit$score, paste0("fit$score (model-based score test at beta = 0), fit = ", call))
+  put(paste0(prefix, ".iter"), fit$iter, paste0("fit$iter, fit = ", call))
   put(paste0(prefix, ".concordance"), fit$concordance["concordance"], paste0("fit$concordance['concordance'], fit = ", call))
   put(paste0(prefix, ".expandedrows"), nrow(fg), "nrow(finegray(...))")
-  cat(prefix, ":", call, "\n")
+  cat(prefix, ": iter", fit$iter, ":", call, "\n")
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -74,9 +79,9 @@ for (k in 1:2) {
 put_fit("mgus2.e1.cluster.breslow", expand(mg, 1), c("age", "male"), TRUE, ties = "breslow")
 # the vignette's own (right-censored) call gives the same fit as the (0, etime] form above
 vig <- finegray(Surv(etime, factor(event, 0:2, labels = c("censor", "pcm", "death"))) ~ ., data = mgus2, etype = "pcm")
-vfit <- coxph(Surv(fgstart, fgstop, fgstatus) ~ age + sex, weights = fgwt, data = vig)
+vfit <- coxph(Surv(fgstart, fgstop, fgstatus) ~ age + sex, weights = fgwt, data = vig, control = ctl)
 cat("vignette pcm fit:", coef(vfit), " (0, etime] form:",
-    coef(coxph(Surv(fgstart, fgstop, fgstatus) ~ age + male, weights = fgwt, data = expand(mg, 1))), "\n")
+    coef(coxph(Surv(fgstart, fgstop, fgstatus) ~ age + male, weights = fgwt, data = expand(mg, 1), control = ctl)), "\n")
 put("mgus2.n", nrow(mg), "nrow(mgus2)")
 flush_expected("expected-mgus2.csv")
 
@@ -111,8 +116,8 @@ flush_expected("expected-delayed.csv")
 # ---------------------------------------------------------------------------------------------------------------
 # 4. The fg-self / fg-provincial specs on the demo panel (../glm/demo-panel.csv, see glm-fixtures.R), clustered by
 # city. central_policy is left out: it is the same for every city on a day, and in the expanded data its
-# coefficient diverges (monotone likelihood; R: "Ran out of iterations and did not converge"), so no finite
-# estimate exists to compare. The other 15 covariates converge in R (9 and 7 iterations).
+# coefficient diverges (monotone likelihood; R: "Ran out of iterations and did not converge", at iter.max 20 and at
+# 100), so no finite estimate exists to compare. The other 15 covariates converge in R (10 and 7 iterations).
 demo <- read.csv("hazard-core/src/test/resources/r/glm/demo-panel.csv")
 demo$id <- demo$city_id
 cov15 <- c("population", "gdp_per_capita", "gdp_growth_q1", "internet_service", "internet_penetration", "data_agency",

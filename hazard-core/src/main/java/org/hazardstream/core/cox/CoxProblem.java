@@ -7,8 +7,8 @@ import java.util.Arrays;
  * rows that span no event time of their stratum are left out (they cannot contribute, and keeping them would put
  * them in a risk set they are not in); the rest are sorted by stratum and descending stop time (events after
  * censorings at a tied time), and a second index sorts them by stratum and descending start time.
- * Covariates are centred per stratum and scaled by their overall mean absolute deviation (weights used), as agfit4
- * does for the Newton iteration; {@link #scale} converts back.
+ * Covariates are centred and scaled as agfit4 does for the Newton iteration (see {@link #centreAndScale});
+ * {@link #scale} converts back.
  */
 final class CoxProblem {
 
@@ -113,7 +113,7 @@ final class CoxProblem {
         });
         this.strataBounds = bounds(stratum);
         this.scale = new double[p];
-        centreAndScale();
+        centreAndScale(cov);
         this.startByStart = new double[m];
         this.weightByStart = new double[m];
         this.xByStart = new double[m * p];
@@ -281,34 +281,33 @@ final class CoxProblem {
         return lo;
     }
 
-    /** Row-major passes (a column-at-a-time loop would sweep the whole matrix once per covariate). */
-    private void centreAndScale() {
-        int p = vars;
-        int strata = strataCount();
-        double[] sum = new double[p];
-        for (int g = 0; g < strata; g++) {
-            int from = strataBounds[g];
-            int to = strataBounds[g + 1];
-            java.util.Arrays.fill(sum, 0);
-            double sw = 0;
-            for (int k = from; k < to; k++) {
-                double w = weight[k];
-                sw += w;
-                int base = k * p;
-                for (int j = 0; j < p; j++) {
-                    sum[j] += w * x[base + j];
-                }
-            }
-            for (int j = 0; j < p; j++) {
-                sum[j] = sw > 0 ? sum[j] / sw : 0;
-            }
-            for (int k = from; k < to; k++) {
-                int base = k * p;
-                for (int j = 0; j < p; j++) {
-                    x[base + j] -= sum[j];
-                }
-            }
+    /**
+     * Centres and scales the covariates as agfit4 does in effect. Its loop meant to subtract each stratum's weighted
+     * mean subtracts, from every row, the value of the first row in its sort order (the lowest stratum's largest
+     * stop, the first in the data among ties): the division and the subtraction sit inside the loop over rows, so
+     * they run once, after that row. Any centre gives the same fit up to rounding, and the scale (sum w / sum w
+     * |x - centre| over the rows used) sets what toler.chol compares. Where a coefficient runs off it matters more:
+     * the information is then a difference of nearly equal sums, which keeps its accuracy when the centre is an event
+     * row (as in R's fit of such data) and loses it, and with it the rank and R's Newton path, at the mean.
+     * A covariate whose values are all -1, 0 or 1 is neither centred nor scaled (coxph's nocenter = c(-1, 0, 1)).
+     * The exact likelihood uses the same covariates; R's agexact centres on the mean and does not scale (rounding).
+     */
+    private void centreAndScale(double[][] covariates) {
+        if (rows == 0) {
+            return;
         }
+        int p = vars;
+        int first = firstInRsOrder();
+        double w0 = weight[first];
+        double[] centre = new double[p];
+        boolean[] scaled = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            scaled[j] = !onlyMinusOneZeroOne(covariates[j]);
+            double x0 = x[first * p + j];
+            // R's temp = w x, temp /= w: not always x to the last bit
+            centre[j] = !scaled[j] ? 0 : w0 > 0 ? (w0 * x0) / w0 : x0;
+        }
+        // row-major passes (a column-at-a-time loop would sweep the whole matrix once per covariate)
         double sw = 0;
         double[] absDev = new double[p];
         for (int k = 0; k < rows; k++) {
@@ -316,11 +315,12 @@ final class CoxProblem {
             sw += w;
             int base = k * p;
             for (int j = 0; j < p; j++) {
+                x[base + j] -= centre[j];
                 absDev[j] += w * Math.abs(x[base + j]);
             }
         }
         for (int j = 0; j < p; j++) {
-            scale[j] = absDev[j] > 0 ? sw / absDev[j] : 1.0;
+            scale[j] = !scaled[j] || !(absDev[j] > 0) ? 1.0 : sw / absDev[j];
         }
         for (int k = 0; k < rows; k++) {
             int base = k * p;
@@ -328,6 +328,31 @@ final class CoxProblem {
                 x[base + j] *= scale[j];
             }
         }
+    }
+
+    /** R's all(z %in% nocenter) on the whole column, the rows agreg.fit leaves out included. */
+    private static boolean onlyMinusOneZeroOne(double[] column) {
+        for (double v : column) {
+            if (v != 0 && v != 1 && v != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The position of agfit4's first row, sort.end[0] of agreg.fit's order(ignore, strata, -stop): in the lowest
+     * stratum, the row with the largest stop, the first in the data among ties (our stop order puts censorings
+     * first instead).
+     */
+    private int firstInRsOrder() {
+        int first = 0;
+        for (int k = 1; k < rows && stratum[k] == stratum[0] && stop[k] == stop[0]; k++) {
+            if (dataRow[k] < dataRow[first]) {
+                first = k;
+            }
+        }
+        return first;
     }
 
     /**

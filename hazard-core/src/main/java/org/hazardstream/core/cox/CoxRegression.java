@@ -43,7 +43,8 @@ import org.hazardstream.core.fit.Ties;
  *
  * <p>Honest results: a term that is constant or collinear (a zero pivot of the rank-revealing decomposition with R's
  * toler.chol) gets estimate null and a warning; a coefficient that diverges (R's "Loglik converged before variable
- * ...; beta may be infinite") keeps its last value and gets a warning; out of iterations, converged is false.
+ * ...; beta may be infinite", {@link #mayBeInfinite}) keeps its last value and gets a warning naming it (for the cox
+ * model with how --firth gives a finite estimate); out of iterations, converged is false.
  */
 public final class CoxRegression {
 
@@ -63,7 +64,11 @@ public final class CoxRegression {
     public static FitResult fit(DataTable table, FitOptions options) {
         CoxInput input = CoxInput.read(table, options);
         CoxSettings settings = CoxSettings.of(options.ties(), options.firth(), options.initialEstimates());
-        FitResult r = fit(input.data(), settings);
+        // the cox model has --firth (with efron or breslow ties); Fine-Gray, the other caller, has none
+        String firthHint = options.firth() ? null : options.ties() == Ties.EXACT
+                ? "--firth (with --ties efron or breslow) gives a finite estimate"
+                : "--firth gives a finite estimate";
+        FitResult r = fit(input.data(), settings, firthHint);
         return new FitResult(r.model(), r.n(), r.events(), input.excludedRows(), r.converged(), r.iterations(),
                 r.logLikelihood(), r.nullLogLikelihood(), r.aic(), r.tests(), r.concordance(), r.phTest(),
                 r.warnings(), r.coefficients(), r.baseline());
@@ -71,6 +76,11 @@ public final class CoxRegression {
 
     /** Fits prepared data; the result is complete (model "cox", n = rows, events = rows with the event). */
     public static FitResult fit(CoxData data, CoxSettings settings) {
+        return fit(data, settings, null);
+    }
+
+    /** @param firthHint how to get a finite estimate, added to a diverging coefficient's warning, or null */
+    private static FitResult fit(CoxData data, CoxSettings settings, String firthHint) {
         validate(data);
         int n = data.rows();
         int events = 0;
@@ -160,18 +170,12 @@ public final class CoxRegression {
             warnings.add("did not converge in " + settings.maxIterations()
                     + " iterations (R: Ran out of iterations and did not converge); estimates are the last values");
         } else if (settings.maxIterations() > 1) {
-            // R's check for a coefficient running off to infinity: |u V| large relative to the coefficient
             for (int j = 0; j < p; j++) {
-                if (!kept[j]) {
-                    continue;
-                }
-                double uv = 0;
-                for (int i = 0; i < p; i++) {
-                    uv += score[i] * var[i * p + j];
-                }
-                if (!Double.isFinite(score[j]) || Math.abs(uv) > settings.infTolerance() * (1 + Math.abs(beta[j]))) {
-                    warnings.add(terms.get(j) + ": loglik converged before this coefficient did; the coefficient "
-                            + "may be infinite (monotone likelihood); R's estimate kept");
+                if (kept[j] && mayBeInfinite(j, score, var, beta, settings)) {
+                    warnings.add(terms.get(j) + ": the log-likelihood converged before this coefficient did: it "
+                            + "may be infinite (monotone likelihood; R: \"Loglik converged before variable " + (j + 1)
+                            + "; beta may be infinite\"); the estimate is where the iterations stopped"
+                            + (firthHint == null ? "" : "; " + firthHint));
                 }
             }
         }
@@ -229,6 +233,29 @@ public final class CoxRegression {
         double aic = -2 * logLik + 2 * df;
         return new FitResult(MODEL, n, events, 0, outcome.converged(), outcome.iterations(), logLik, nullLogLik,
                 aic, tests, concordance, phTest, warnings, coefficients, List.of());
+    }
+
+    /**
+     * R's test, once the log-likelihood has converged, for coefficient j running off to infinity: infs = |(u V)_j|,
+     * u the score and V the variance at the estimate (what the next Newton step would still move beta_j), as
+     * survival 3.5-3 writes it for the fitter coxph calls on (start, stop] data:
+     * <ul>
+     * <li>agreg.fit (efron, breslow): {@code !is.finite(u) | infs > toler.inf * (1 + abs(coef))};</li>
+     * <li>agexact.fit (exact): {@code (infs > eps) & infs > toler.inf * abs(coef)}.</li>
+     * </ul>
+     * (coxph.fit, R's fitter for right-censored Surv(time, status), uses the exact fitter's rule or a non-finite u.)
+     */
+    private static boolean mayBeInfinite(int j, double[] score, double[] var, double[] beta, CoxSettings settings) {
+        int p = beta.length;
+        double uv = 0;
+        for (int i = 0; i < p; i++) {
+            uv += score[i] * var[i * p + j];
+        }
+        double infs = Math.abs(uv);
+        if (settings.ties() == Ties.EXACT) {
+            return infs > settings.epsilon() && infs > settings.infTolerance() * Math.abs(beta[j]);
+        }
+        return !Double.isFinite(score[j]) || infs > settings.infTolerance() * (1 + Math.abs(beta[j]));
     }
 
     /**

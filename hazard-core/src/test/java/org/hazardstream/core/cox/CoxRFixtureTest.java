@@ -10,11 +10,14 @@ import org.hazardstream.core.fit.Ties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * The Cox engine against R (survival 3.5-3) at relative 1e-6. Each test quotes the R call; the expected values and
- * the data come from hazard-core/src/test/r/cox_fixtures.R (committed in src/test/resources/r/cox, the call is
- * also the first line of each .expected.csv).
+ * The Cox engine against R (survival 3.5-3) run to convergence, at relative 1e-8 ({@link RFixture#REL}), with R's
+ * Newton-Raphson iteration count and R's warnings of a possibly infinite coefficient. Each test quotes the R call
+ * (each fixture's call also has control = coxph.control(eps = 1e-11, iter.max = 100)); the expected values and the
+ * data come from hazard-core/src/test/r/cox_fixtures.R (committed in src/test/resources/r/cox, the call is also the
+ * first line of each .expected.csv).
  */
 class CoxRFixtureTest {
 
@@ -237,23 +240,63 @@ class CoxRFixtureTest {
     }
 
     /**
-     * coxph(Surv(start, stop, event) ~ x + z, data = monotone): R warns "Loglik converged before variable 1; beta may
-     * be infinite". The diverging coefficient itself is wherever the iterations stopped, so only its size is
-     * checked; the other coefficient, the log-likelihoods and the tests that do not involve it agree with R.
+     * coxph(Surv(start, stop, event) ~ x + z, data = monotone, control = coxph.control(eps = 1e-11, iter.max = 100)):
+     * R warns "Loglik converged before variable 1; beta may be infinite" (agreg.fit's rule, |u V| > toler.inf
+     * (1 + |beta|)); so do we, for x only, after as many iterations, and say how to get a finite estimate. x is
+     * where the iterations stopped, about 26 (each step adds about 1 to a coefficient that has no maximum); the other
+     * coefficient, the log-likelihoods and the tests that do not involve x agree with R.
      */
     @Test
-    void monotoneLikelihoodKeepsRsEstimateAndWarns() {
+    void monotoneLikelihoodWarnsForTheTermsRNamesAndSuggestsFirth() {
         RFixture r = RFixture.expected("monotone");
         FitResult fit = CoxRegression.fit(RFixture.data("monotone"),
                 options(List.of("x", "z"), "start", "stop", "event", null, Ties.EFRON, null, null));
-        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ").contains("infinite"));
-        assertThat(fit.warnings()).noneSatisfy(w -> assertThat(w).startsWith("z: "));
-        assertThat(fit.coefficient("x").estimate()).isGreaterThan(10);
+        assertMonotone(r, fit);
+        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ")
+                .contains("Loglik converged before variable 1").endsWith("--firth gives a finite estimate"));
+    }
+
+    /**
+     * The same with ties = "exact": R's agexact.fit has its own rule, |u V| > eps and |u V| > toler.inf |beta|, and
+     * names x too. Firth's penalty is only available with efron or breslow ties, and the warning says so.
+     */
+    @Test
+    void monotoneLikelihoodWithExactTiesUsesAgexactsRule() {
+        RFixture r = RFixture.expected("monotone_exact");
+        FitResult fit = CoxRegression.fit(RFixture.data("monotone"),
+                options(List.of("x", "z"), "start", "stop", "event", null, Ties.EXACT, null, null));
+        assertMonotone(r, fit);
+        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ")
+                .endsWith("--firth (with --ties efron or breslow) gives a finite estimate"));
+    }
+
+    private static void assertMonotone(RFixture r, FitResult fit) {
+        assertThat(r.infiniteTerms()).containsExactly("x");
+        assertThat(RFixture.infiniteTerms(fit)).isEqualTo(r.infiniteTerms());
+        assertThat(fit.converged()).isTrue();
+        assertThat(fit.iterations()).as("Newton-Raphson iterations").isEqualTo(r.number("iter").intValue());
+        assertThat(fit.coefficient("x").estimate()).isCloseTo(r.number("coef.x"), within(1e-3));
         RFixture.close("coef z", fit.coefficient("z").estimate(), r.number("coef.z"));
         RFixture.close("se z", fit.coefficient("z").stdError(), r.number("se.z"));
         RFixture.close("loglik", fit.logLikelihood(), r.number("loglik"));
         RFixture.close("loglik0", fit.nullLogLikelihood(), r.number("loglik0"));
         RFixture.close("score", fit.tests().score().statistic(), r.number("score"));
         RFixture.close("concordance", fit.concordance(), r.number("concordance"));
+    }
+
+    /** A fit of the cox model through Fine-Gray's entry (CoxData) names the term but suggests no option. */
+    @Test
+    void theLowLevelEntrySuggestsNoOption() {
+        DataTable t = RFixture.data("monotone");
+        double[] code = t.numeric("event");
+        boolean[] event = new boolean[code.length];
+        for (int i = 0; i < code.length; i++) {
+            event[i] = code[i] > 0;
+        }
+        CoxData data = new CoxData(List.of("x", "z"), t.numeric("start"), t.numeric("stop"), event,
+                new double[][] {t.numeric("x"), t.numeric("z")}, null, null, null);
+        FitResult fit = CoxRegression.fit(data, CoxSettings.defaults());
+        assertThat(RFixture.infiniteTerms(fit)).containsExactly("x");
+        assertThat(fit.warnings()).noneSatisfy(w -> assertThat(w).contains("--firth"));
     }
 }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.within;
  */
 public final class RFixture {
 
-    static final double REL = 1e-6;
+    /** Relative tolerance against R run to convergence (the fixtures' coxph.control(eps = 1e-11)). */
+    static final double REL = 1e-8;
 
     final String name;
     final Map<String, String> values;
@@ -86,6 +87,20 @@ public final class RFixture {
         return values.containsKey(key);
     }
 
+    /** The terms R named in "Loglik converged before variable ...; beta may be infinite" (key infinite). */
+    List<String> infiniteTerms() {
+        String v = values.get("infinite");
+        return v.equals("none") ? List.of() : List.of(v.split(","));
+    }
+
+    /** The terms a fit warns may be infinite, in coefficient order. */
+    static List<String> infiniteTerms(FitResult fit) {
+        return fit.coefficients().stream().map(FitResult.Coefficient::term)
+                .filter(t -> fit.warnings().stream().anyMatch(w -> w.startsWith(t + ": ") && w.contains("may be "
+                        + "infinite")))
+                .toList();
+    }
+
     static void close(String what, Double actual, Double expected) {
         if (expected == null) {
             assertThat(actual).as(what + " (R: NA)").isNull();
@@ -108,6 +123,10 @@ public final class RFixture {
         close(at + "Wald test", fit.tests().wald().statistic(), number("wald"));
         close(at + "score test", fit.tests().score().statistic(), number("score"));
         close(at + "concordance", fit.concordance(), number("concordance"));
+        if (has("infinite")) {
+            assertThat(infiniteTerms(fit)).as(at + "terms warned as possibly infinite (R: " + values.get("warnings")
+                    + ")").isEqualTo(infiniteTerms());
+        }
         for (String term : terms) {
             FitResult.Coefficient c = fit.coefficient(term);
             close(at + "coef " + term, c.estimate(), number("coef." + term));

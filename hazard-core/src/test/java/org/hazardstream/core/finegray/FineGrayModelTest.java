@@ -76,6 +76,8 @@ class FineGrayModelTest {
             boolean cluster) {
         assertThat(fit.model()).isEqualTo("finegray");
         assertThat(fit.converged()).isTrue();
+        assertThat((double) fit.iterations()).as(prefix + " Newton-Raphson iterations (R: fit$iter)")
+                .isEqualTo(r.get(prefix + ".iter"));
         for (String term : covariates) {
             FitResult.Coefficient c = fit.coefficient(term);
             r.assertClose(prefix + ".coef." + term, c.estimate());

@@ -40,7 +40,9 @@ class DiscreteTimeLogitModelTest {
         assertThat(fit.model()).isEqualTo("logit");
         assertThat(fit.coefficients()).extracting(FitResult.Coefficient::term)
                 .containsExactly("(Intercept)", "period2", "x1", "x2", "z", "w");
-        PiecewiseExponentialModelTest.assertMatches(SIM, "logit", fit, true);
+        // R's Rao statistic depends on where its null fit stopped: that fit stops after 7 iterations at epsilon 1e-14,
+        // and its Rao is 2e-8 away from the one after 10 iterations (epsilon 1e-15), which ours equals to 1e-11
+        PiecewiseExponentialModelTest.assertMatches(SIM.loosened(1e-6, "logit.score"), "logit", fit, true);
         assertThat((double) fit.n()).isEqualTo(SIM.get("panel.used"));
         assertThat(fit.excludedRows()).isEqualTo(3);
         assertThat(fit.baseline()).isEmpty();

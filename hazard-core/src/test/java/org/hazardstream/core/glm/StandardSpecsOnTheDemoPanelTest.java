@@ -43,6 +43,11 @@ class StandardSpecsOnTheDemoPanelTest {
         FitResult fit = HazardModels.fit(DEMO, new FitOptions(Model.LOGIT, ALL, "city_id", null, null, null, null, null,
                 false, "city_id", null, List.of(28.0), null, null));
 
-        PiecewiseExponentialModelTest.assertMatches(R, "demologit", fit, true);
+        // The standard errors (and so the Wald test) come from the IRLS weights of the step before the last, as in R;
+        // at epsilon 1e-14 the deviance change that ends the iterations is about 80 ulps of the deviance (878), so
+        // rounding decides whether the engine stops after 7 iterations or, as R, after 8, and between the weights
+        // of iterations 6 and 7 the standard errors still move by about 1.2e-7 (R: 7 iterations at epsilon 1e-12).
+        PiecewiseExponentialModelTest.assertMatches(R.loosened(1e-6, "demologit.se.", "demologit.rse.",
+                "demologit.wald"), "demologit", fit, true);
     }
 }
