@@ -48,7 +48,7 @@ public interface ModelSettings {
 
         /**
          * Models whose specs start from their previous estimates (fewer iterations on a slightly changed panel).
-         * Only models fitted by Newton-Raphson to a relative log-likelihood change of 1e-9 (cox, finegray): they
+         * Only models fitted by Newton-Raphson to a relative log-likelihood change of 1e-11 (cox, finegray): they
          * land on the same estimates from any nearby start, to well under 1e-9. The GLMs (pce, logit) stop on a
          * deviance criterion, so where they stop depends a little on the start; they start cold, as the command
          * line does, so that a served result is the command line's to the last digits.
