@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Deleting the data directories of the embedded servers. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {

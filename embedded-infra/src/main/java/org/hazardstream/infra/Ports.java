@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Free TCP ports on the loopback interface, for servers that must not collide with what already runs. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -35,23 +35,35 @@ class EmbeddedInfraTest {
     void brokerCreatesTheSystemTopicsWithTheirPoliciesAndCarriesRecords() throws Exception {
         Path dir = Path.of("target", "kafka-infra-test").toAbsolutePath();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0, false)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RAW_RECORDS);
-                assertThat(admin.describeConfigs(List.of(raw)).all().get().get(raw).get("cleanup.policy").value())
+                assertThat(admin.describeConfigs(List.of(raw))
+                                .all()
+                                .get()
+                                .get(raw)
+                                .get("cleanup.policy")
+                                .value())
                         .isEqualTo("compact");
                 ConfigResource panel = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PANEL_DELTAS);
-                var panelConfig = admin.describeConfigs(List.of(panel)).all().get().get(panel);
+                var panelConfig =
+                        admin.describeConfigs(List.of(panel)).all().get().get(panel);
                 assertThat(panelConfig.get("cleanup.policy").value()).isEqualTo("delete");
                 assertThat(panelConfig.get("retention.ms").value()).isEqualTo("-1");
-                assertThat(admin.describeTopics(List.of(Topics.PANEL_DELTAS)).allTopicNames().get()
-                        .get(Topics.PANEL_DELTAS).partitions()).hasSize(3);
+                assertThat(admin.describeTopics(List.of(Topics.PANEL_DELTAS))
+                                .allTopicNames()
+                                .get()
+                                .get(Topics.PANEL_DELTAS)
+                                .partitions())
+                        .hasSize(3);
             }
 
             Properties producerProps = new Properties();
             producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try (KafkaProducer<String, String> producer =
                     new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>(Topics.FIT_RESULTS, "cox", "{\"n\":1}")).get();
+                producer.send(new ProducerRecord<>(Topics.FIT_RESULTS, "cox", "{\"n\":1}"))
+                        .get();
             }
 
             Properties consumerProps = new Properties();

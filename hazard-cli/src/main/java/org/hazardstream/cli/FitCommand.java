@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code fit --data FILE.csv --model MODEL [options]}: one model on one long-format data set (fit-contract.md).
  * Option values are checked by {@link FitOptionsParser}, the same parser the model-service's HTTP endpoint uses.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "fit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Fit one model to a counting-process (long) CSV file; JSON (or a table) on stdout.")
 final class FitCommand implements Callable<Integer> {
 

@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
  * The command line of the contracts: {@code fit} (fit-contract.md) and {@code panel} (panel-contract.md).
  * Bad input of any kind ends with a non-zero exit code and exactly one line on stderr.
  */
-@Command(name = "hazard-cli", mixinStandardHelpOptions = true, versionProvider = HazardCli.EngineVersion.class,
+@Command(
+        name = "hazard-cli",
+        mixinStandardHelpOptions = true,
+        versionProvider = HazardCli.EngineVersion.class,
         description = "Event-history (hazard) models of policy diffusion, as R's survival package fits them.",
         subcommands = {FitCommand.class, PanelCommand.class})
 public final class HazardCli implements Runnable {
@@ -83,7 +86,7 @@ public final class HazardCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: fit or panel (see hazard-cli --help)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: fit or panel (see hazard-cli --help)");
     }
 }

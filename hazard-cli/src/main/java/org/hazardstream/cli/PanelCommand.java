@@ -12,41 +12,50 @@ import java.util.concurrent.Callable;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.IsoDate;
-import org.hazardstream.study.panel.Panel;
-import org.hazardstream.study.panel.PanelBuilder;
-import org.hazardstream.study.panel.PanelSettings;
-import org.hazardstream.study.panel.RawData;
 import org.hazardstream.study.StudyDefinition;
 import org.hazardstream.study.StudyDefinitions;
 import org.hazardstream.study.StudyPanel;
 import org.hazardstream.study.StudyPanelBuilder;
 import org.hazardstream.study.StudyRecords;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelBuilder;
+import org.hazardstream.study.panel.PanelSettings;
+import org.hazardstream.study.panel.RawData;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code panel --raw DIR [--start] [--end] [--lag] [--through] --out FILE}: the observed city-day panel of
  * panel-contract.md; with {@code --study FILE}, the observed panel of any study definition (study-contract.md),
  * from one {@code <stream>.csv} per stream of the definition.
  */
-@Command(name = "panel", mixinStandardHelpOptions = true,
-        description = {"Build the observed panel from the raw streams.",
+@Command(
+        name = "panel",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build the observed panel from the raw streams.",
             "Without --study: the health-code city-day panel from cities, daily, national, provinces and adoptions.",
-            "With --study: the panel of that study definition, from one <stream>.csv per stream it declares."})
+            "With --study: the panel of that study definition, from one <stream>.csv per stream it declares."
+        })
 final class PanelCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--raw", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--raw",
+            required = true,
+            paramLabel = "DIR",
             description = "folder with cities.csv, daily.csv, national.csv, provinces.csv, adoptions.csv"
                     + " (with --study: the study's streams)")
     Path raw;
 
-    @Option(names = "--study", paramLabel = "FILE",
+    @Option(
+            names = "--study",
+            paramLabel = "FILE",
             description = "a study definition (JSON, study-contract.md); its time axis replaces --start, --end, --lag")
     Path study;
 
@@ -59,7 +68,9 @@ final class PanelCommand implements Callable<Integer> {
     @Option(names = "--lag", paramLabel = "DAYS", defaultValue = "3", description = "covariate lag in days")
     int lag;
 
-    @Option(names = "--through", paramLabel = "TIME",
+    @Option(
+            names = "--through",
+            paramLabel = "TIME",
             description = "observe the data only through this date (a year on a study's year axis): rows end there,"
                     + " later adoptions are not events yet")
     String through;
@@ -97,9 +108,19 @@ final class PanelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("option --out: cannot write " + file + ": " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().printf("%s: %d rows, %d cities, %d events, %d cities excluded (adopted before %s),"
-                        + " data through %s; read and built in %.0f ms%n", file, panel.rows().size(), panel.cities(),
-                panel.events(), panel.excludedCities().size(), start, PanelBuilder.dataThrough(data, settings), millis);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%s: %d rows, %d cities, %d events, %d cities excluded (adopted before %s),"
+                                + " data through %s; read and built in %.0f ms%n",
+                        file,
+                        panel.rows().size(),
+                        panel.cities(),
+                        panel.events(),
+                        panel.excludedCities().size(),
+                        start,
+                        PanelBuilder.dataThrough(data, settings),
+                        millis);
         return 0;
     }
 
@@ -124,10 +145,21 @@ final class PanelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("option --out: cannot write " + file + ": " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().printf("%s: study %s, %d rows, %d units (%s), %d events, %d units excluded (event"
-                        + " before %s), data through %s; read and built in %.0f ms%n", file, definition.id(),
-                panel.rows().size(), panel.units(), definition.unit().name(), panel.events(),
-                panel.excludedUnits().size(), definition.time().startText(), panel.dataThrough(), millis);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%s: study %s, %d rows, %d units (%s), %d events, %d units excluded (event"
+                                + " before %s), data through %s; read and built in %.0f ms%n",
+                        file,
+                        definition.id(),
+                        panel.rows().size(),
+                        panel.units(),
+                        definition.unit().name(),
+                        panel.events(),
+                        panel.excludedUnits().size(),
+                        definition.time().startText(),
+                        panel.dataThrough(),
+                        millis);
         return 0;
     }
 

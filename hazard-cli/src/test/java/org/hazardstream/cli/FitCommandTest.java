@@ -32,23 +32,60 @@ class FitCommandTest {
     @Test
     void coxJsonAndTableAreTheLibrarysResult() throws IOException {
         Path panel = dir.resolve("panel.csv");
-        assertThat(CliResult.run("panel", "--raw", DEMO.toString(), "--out", panel.toString()).code()).isZero();
-        CliResult json = CliResult.run("fit", "--data", panel.toString(), "--model", "cox", "--id", "city_id",
-                "--cluster", "city_id", "--covariates", String.join(",", COVARIATES));
+        assertThat(CliResult.run("panel", "--raw", DEMO.toString(), "--out", panel.toString())
+                        .code())
+                .isZero();
+        CliResult json = CliResult.run(
+                "fit",
+                "--data",
+                panel.toString(),
+                "--model",
+                "cox",
+                "--id",
+                "city_id",
+                "--cluster",
+                "city_id",
+                "--covariates",
+                String.join(",", COVARIATES));
         assertThat(json.code()).as(json.err()).isZero();
         assertThat(json.err()).isEmpty();
 
-        FitOptions options = new FitOptions(Model.COX, COVARIATES, "city_id", null, null, null, null, null, false,
-                "city_id", null, null, null, null);
+        FitOptions options = new FitOptions(
+                Model.COX,
+                COVARIATES,
+                "city_id",
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                "city_id",
+                null,
+                null,
+                null,
+                null);
         FitResult expected = HazardModels.fit(DataTable.read(panel), options);
         assertThat(FitResultJson.read(json.out())).isEqualTo(expected);
         assertThat(expected.n()).isEqualTo((int) Files.lines(panel).count() - 1);
 
-        CliResult table = CliResult.run("fit", "--data", panel.toString(), "--model", "cox", "--id", "city_id",
-                "--cluster", "city_id", "--covariates", String.join(",", COVARIATES), "--output", "table");
+        CliResult table = CliResult.run(
+                "fit",
+                "--data",
+                panel.toString(),
+                "--model",
+                "cox",
+                "--id",
+                "city_id",
+                "--cluster",
+                "city_id",
+                "--covariates",
+                String.join(",", COVARIATES),
+                "--output",
+                "table");
         assertThat(table.code()).as(table.err()).isZero();
-        assertThat(table.out()).contains("n= " + expected.n() + ", number of events= " + expected.events(),
-                "robust se", "Pr(>|z|)");
+        assertThat(table.out())
+                .contains("n= " + expected.n() + ", number of events= " + expected.events(), "robust se", "Pr(>|z|)");
         for (String term : COVARIATES) {
             assertThat(table.out().lines()).anyMatch(l -> l.startsWith(term + " "));
         }

@@ -41,18 +41,24 @@ class HazardCliTest {
                 320100,2020-02-10,,,,,
                 """);
         Files.writeString(raw.resolve("national.csv"), "date,central_policy\n2020-01-25,0\n2020-02-02,1\n");
-        Files.writeString(raw.resolve("provinces.csv"), "province_id,platform_launch_date\n330000,2020-02-01\n320000,\n");
-        Files.writeString(raw.resolve("adoptions.csv"), "city_id,date,mode\n330100,2020-02-04,1\n330200,2020-01-30,2\n");
+        Files.writeString(
+                raw.resolve("provinces.csv"), "province_id,platform_launch_date\n330000,2020-02-01\n320000,\n");
+        Files.writeString(
+                raw.resolve("adoptions.csv"), "city_id,date,mode\n330100,2020-02-04,1\n330200,2020-01-30,2\n");
     }
 
     @Test
     void panelWritesTheContractPanel() throws IOException {
         Path out = dir.resolve("panel.csv");
-        CliResult result = CliResult.run("panel", "--raw", raw.toString(), "--end", "2020-02-10", "--out", out.toString());
+        CliResult result =
+                CliResult.run("panel", "--raw", raw.toString(), "--end", "2020-02-10", "--out", out.toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
-        String expected = new PanelBuilder().build(RawData.readDirectory(raw),
-                new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 10), 3)).toCsv();
+        String expected = new PanelBuilder()
+                .build(
+                        RawData.readDirectory(raw),
+                        new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 10), 3))
+                .toCsv();
         assertThat(Files.readString(out)).isEqualTo(expected);
         // 320100: 10 days at risk; 330100: adopts on day 4; 330200 adopted before the window
         assertThat(expected.lines().count()).isEqualTo(1 + 10 + 4);
@@ -61,8 +67,8 @@ class HazardCliTest {
 
     @Test
     void panelThroughADateIsCensoredThere() {
-        CliResult result = CliResult.run("panel", "--raw", raw.toString(), "--end", "2020-02-10", "--through",
-                "2020-02-03", "--out", "-");
+        CliResult result = CliResult.run(
+                "panel", "--raw", raw.toString(), "--end", "2020-02-10", "--through", "2020-02-03", "--out", "-");
         assertThat(result.code()).as(result.err()).isZero();
         // 320100 and 330100 at risk on days 1-3; 330100's adoption on 02-04 is not observed yet
         assertThat(result.out().lines().toList()).hasSize(1 + 3 + 3);
@@ -72,11 +78,20 @@ class HazardCliTest {
     @Test
     void panelOfAStudyDefinitionOnAYearAxis() {
         Path study = Path.of("..", "studies", "state-lotteries");
-        CliResult result = CliResult.run("panel", "--study", study.resolve("study.json").toString(), "--raw",
-                study.resolve("raw").toString(), "--through", "1965", "--out", "-");
+        CliResult result = CliResult.run(
+                "panel",
+                "--study",
+                study.resolve("study.json").toString(),
+                "--raw",
+                study.resolve("raw").toString(),
+                "--through",
+                "1965",
+                "--out",
+                "-");
         assertThat(result.code()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("state_id,region,period,year,start,stop,event,neighbours_share,region_peers");
+        assertThat(lines.get(0))
+                .isEqualTo("state_id,region,period,year,start,stop,event,neighbours_share,region_peers");
         // 1964 and 1965 for every state but New Hampshire, whose 1964 lottery ends its rows at period 1
         assertThat(lines).hasSize(1 + 49 * 2 + 1).contains("NH,Northeast,1,1964,0,1,1,0,0");
     }
@@ -84,23 +99,47 @@ class HazardCliTest {
     @Test
     void aStudysTimeAxisIsNotOverriddenAndABadDefinitionNamesItsPointer() throws IOException {
         Path study = Path.of("..", "studies", "state-lotteries");
-        CliResult axis = CliResult.run("panel", "--study", study.resolve("study.json").toString(), "--raw",
-                study.resolve("raw").toString(), "--lag", "2", "--out", "-");
+        CliResult axis = CliResult.run(
+                "panel",
+                "--study",
+                study.resolve("study.json").toString(),
+                "--raw",
+                study.resolve("raw").toString(),
+                "--lag",
+                "2",
+                "--out",
+                "-");
         assertThat(axis.code()).isNotZero();
         assertThat(axis.err()).contains("option --lag: a study's time axis comes from its definition");
 
         Path bad = Files.createTempFile("study", ".json");
         Files.writeString(bad, Files.readString(study.resolve("study.json")).replace("\"lag\": 1", "\"lag\": -1"));
-        CliResult refused = CliResult.run("panel", "--study", bad.toString(), "--raw", study.resolve("raw").toString(),
-                "--out", "-");
+        CliResult refused = CliResult.run(
+                "panel",
+                "--study",
+                bad.toString(),
+                "--raw",
+                study.resolve("raw").toString(),
+                "--out",
+                "-");
         assertThat(refused.code()).isNotZero();
         assertThat(refused.err()).contains("invalid study definition: /time/lag");
     }
 
     @Test
     void panelToStdoutWithLagAndStart() {
-        CliResult result = CliResult.run("panel", "--raw", raw.toString(), "--start", "2020-02-02", "--end", "2020-02-03",
-                "--lag", "0", "--out", "-");
+        CliResult result = CliResult.run(
+                "panel",
+                "--raw",
+                raw.toString(),
+                "--start",
+                "2020-02-02",
+                "--end",
+                "2020-02-03",
+                "--lag",
+                "0",
+                "--out",
+                "-");
         assertThat(result.code()).isZero();
         assertThat(result.out().lines().toList()).hasSize(1 + 2 + 2);
         assertThat(result.out()).contains("330100,330000,1,2020-02-02,0,1,0,8000000,");
@@ -109,7 +148,8 @@ class HazardCliTest {
     @Test
     void anUnknownCityIsOneLineNamingCityAndFile() throws IOException {
         Files.writeString(raw.resolve("adoptions.csv"), "city_id,date,mode\n999999,2020-02-04,1\n");
-        CliResult result = CliResult.run("panel", "--raw", raw.toString(), "--out", dir.resolve("p.csv").toString());
+        CliResult result = CliResult.run(
+                "panel", "--raw", raw.toString(), "--out", dir.resolve("p.csv").toString());
         assertThat(result.code()).isEqualTo(HazardCli.BAD_INPUT);
         assertOneLine(result.err(), "adoptions.csv", "999999");
         assertThat(dir.resolve("p.csv")).doesNotExist();
@@ -154,20 +194,24 @@ class HazardCliTest {
     void fitRefusesABadOptionValueInOneLine() throws IOException {
         Path data = dir.resolve("d.csv");
         Files.writeString(data, "id,start,stop,event,a\n1,0,1,1,0.5\n");
-        CliResult ties = CliResult.run("fit", "--data", data.toString(), "--model", "cox", "--covariates", "a", "--ties", "average");
+        CliResult ties = CliResult.run(
+                "fit", "--data", data.toString(), "--model", "cox", "--covariates", "a", "--ties", "average");
         assertThat(ties.code()).isEqualTo(HazardCli.BAD_INPUT);
         assertOneLine(ties.err(), "--ties");
         CliResult model = CliResult.run("fit", "--data", data.toString(), "--model", "weibull", "--covariates", "a");
         assertOneLine(model.err(), "--model");
-        CliResult output = CliResult.run("fit", "--data", data.toString(), "--model", "cox", "--covariates", "a", "--output", "xml");
+        CliResult output = CliResult.run(
+                "fit", "--data", data.toString(), "--model", "cox", "--covariates", "a", "--output", "xml");
         assertOneLine(output.err(), "--output");
-        CliResult finegray = CliResult.run("fit", "--data", data.toString(), "--model", "finegray", "--covariates", "a");
+        CliResult finegray =
+                CliResult.run("fit", "--data", data.toString(), "--model", "finegray", "--covariates", "a");
         assertOneLine(finegray.err(), "--event-code");
     }
 
     @Test
     void fitNamesAMissingFile() {
-        CliResult result = CliResult.run("fit", "--data", dir.resolve("absent.csv").toString(), "--model", "cox", "--covariates", "a");
+        CliResult result = CliResult.run(
+                "fit", "--data", dir.resolve("absent.csv").toString(), "--model", "cox", "--covariates", "a");
         assertThat(result.code()).isEqualTo(HazardCli.BAD_INPUT);
         assertOneLine(result.err(), "absent.csv");
     }

@@ -11,8 +11,7 @@ public final class Engine {
     /** {@code hazard-core <project version>}, e.g. {@code hazard-core 0.1.0-SNAPSHOT}. */
     public static final String VERSION = "hazard-core " + projectVersion();
 
-    private Engine() {
-    }
+    private Engine() {}
 
     private static String projectVersion() {
         try (InputStream in = Engine.class.getResourceAsStream("engine.properties")) {

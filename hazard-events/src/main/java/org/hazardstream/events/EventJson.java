@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.hazardstream.core.fit.FitResultJson;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import org.hazardstream.core.fit.FitResultJson;
 
 /**
  * The one JSON mapping of all events: the fit contract's field order, ISO dates and instants, non-finite numbers as
@@ -26,8 +26,7 @@ public final class EventJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -47,14 +46,27 @@ public final class EventJson {
      * it; a first panel of a million rows is announced in chunks).
      */
     public static String writeDelta(PanelDelta header, List<String> rowJsons) {
-        return write(new DeltaJson(header.schemaVersion(), header.eventId(), header.study(), header.version(),
-                header.chunk(), header.chunks(), "[" + String.join(",", rowJsons) + "]", header.removed()));
+        return write(new DeltaJson(
+                header.schemaVersion(),
+                header.eventId(),
+                header.study(),
+                header.version(),
+                header.chunk(),
+                header.chunks(),
+                "[" + String.join(",", rowJsons) + "]",
+                header.removed()));
     }
 
     /** PanelDelta as written, its rows as the JSON they already are. */
-    private record DeltaJson(int schemaVersion, String eventId, String study, PanelVersionCompleted version,
-            int chunk, int chunks, @JsonRawValue String rows, List<PanelDelta.RowKey> removed) {
-    }
+    private record DeltaJson(
+            int schemaVersion,
+            String eventId,
+            String study,
+            PanelVersionCompleted version,
+            int chunk,
+            int chunks,
+            @JsonRawValue String rows,
+            List<PanelDelta.RowKey> removed) {}
 
     public static <T> T read(String json, Class<T> type) {
         try {

@@ -31,8 +31,7 @@ public record FitResultEvent(
         FitResult result) {
 
     /** The data a result was fitted on. */
-    public record Lineage(long panelVersion, int rows, int events, LocalDate dataThrough) {
-    }
+    public record Lineage(long panelVersion, int rows, int events, LocalDate dataThrough) {}
 
     /**
      * How a result was made.
@@ -56,7 +55,9 @@ public record FitResultEvent(
         /** SHA-256 (hex) of the options as {@code name=value} lines sorted by name, values trimmed. */
         public static String fingerprint(Map<String, String> options) {
             StringBuilder canonical = new StringBuilder();
-            new TreeMap<>(options).forEach((k, v) -> canonical.append(k).append('=').append(v.trim()).append('\n'));
+            new TreeMap<>(options)
+                    .forEach((k, v) ->
+                            canonical.append(k).append('=').append(v.trim()).append('\n'));
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256")
                         .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

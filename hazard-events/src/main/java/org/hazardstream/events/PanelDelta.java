@@ -2,9 +2,9 @@ package org.hazardstream.events;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import org.hazardstream.study.panel.PanelRow;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * One panel version's changes, or one chunk of them: published to {@link Topics#PANEL_DELTAS}, keyed by study, so
@@ -40,8 +40,7 @@ public record PanelDelta(
     }
 
     /** A row's identity in the panel. */
-    public record RowKey(String cityId, int day) {
-    }
+    public record RowKey(String cityId, int day) {}
 
     public static String eventId(String study, long version, int chunk) {
         return study + "/" + version + "/" + chunk;

@@ -18,9 +18,8 @@ import org.hazardstream.study.panel.PanelRow;
 public final class PanelDeltaAssembler {
 
     /** A whole version of a study's panel: every row it changed and every row it removed. */
-    public record CompleteVersion(String study, PanelVersionCompleted version, List<PanelRow> rows,
-            List<PanelDelta.RowKey> removed) {
-    }
+    public record CompleteVersion(
+            String study, PanelVersionCompleted version, List<PanelRow> rows, List<PanelDelta.RowKey> removed) {}
 
     private long lastComplete;
     private long pendingVersion = -1;
@@ -38,8 +37,8 @@ public final class PanelDeltaAssembler {
                     + chunk.schemaVersion() + "; this reader knows up to " + PanelDelta.SCHEMA_VERSION);
         }
         if (chunk.chunks() < 1 || chunk.chunk() < 0 || chunk.chunk() >= chunk.chunks()) {
-            throw new IllegalArgumentException("panel delta " + chunk.eventId() + ": chunk " + chunk.chunk() + " of "
-                    + chunk.chunks());
+            throw new IllegalArgumentException(
+                    "panel delta " + chunk.eventId() + ": chunk " + chunk.chunk() + " of " + chunk.chunks());
         }
         long version = chunk.version().panelVersion();
         if (version <= lastComplete) {

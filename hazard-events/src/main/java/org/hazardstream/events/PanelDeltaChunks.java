@@ -10,17 +10,22 @@ import java.util.List;
  */
 public final class PanelDeltaChunks {
 
-    private PanelDeltaChunks() {
-    }
+    private PanelDeltaChunks() {}
 
-    public static List<String> write(String study, PanelVersionCompleted version, List<String> rowJsons,
-            List<PanelDelta.RowKey> removed, int maxBytes) {
+    public static List<String> write(
+            String study,
+            PanelVersionCompleted version,
+            List<String> rowJsons,
+            List<PanelDelta.RowKey> removed,
+            int maxBytes) {
         List<List<String>> rows = new ArrayList<>(List.of(new ArrayList<>()));
         List<List<PanelDelta.RowKey>> removals = new ArrayList<>(List.of(new ArrayList<>()));
         int bytes = 0;
         for (int i = 0; i < rowJsons.size() + removed.size(); i++) {
             boolean isRow = i < rowJsons.size();
-            int size = isRow ? rowJsons.get(i).length() + 1 : removed.get(i - rowJsons.size()).cityId().length() + 24;
+            int size = isRow
+                    ? rowJsons.get(i).length() + 1
+                    : removed.get(i - rowJsons.size()).cityId().length() + 24;
             if (bytes > 0 && bytes + size > maxBytes) {
                 rows.add(new ArrayList<>());
                 removals.add(new ArrayList<>());
@@ -36,8 +41,14 @@ public final class PanelDeltaChunks {
         int chunks = rows.size();
         List<String> messages = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
-            PanelDelta header = new PanelDelta(PanelDelta.SCHEMA_VERSION,
-                    PanelDelta.eventId(study, version.panelVersion(), c), study, version, c, chunks, List.of(),
+            PanelDelta header = new PanelDelta(
+                    PanelDelta.SCHEMA_VERSION,
+                    PanelDelta.eventId(study, version.panelVersion(), c),
+                    study,
+                    version,
+                    c,
+                    chunks,
+                    List.of(),
                     removals.get(c));
             messages.add(EventJson.writeDelta(header, rows.get(c)));
         }

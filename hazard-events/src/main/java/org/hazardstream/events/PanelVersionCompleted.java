@@ -22,5 +22,4 @@ public record PanelVersionCompleted(
         LocalDate dataThrough,
         int recordsApplied,
         int rowsChanged,
-        Instant completedAt) {
-}
+        Instant completedAt) {}

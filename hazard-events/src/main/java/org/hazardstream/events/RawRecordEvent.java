@@ -18,12 +18,7 @@ import org.hazardstream.study.panel.RawStream;
  * @param receivedAt when the ingest service accepted it
  */
 public record RawRecordEvent(
-        String eventId,
-        String stream,
-        String key,
-        Map<String, String> fields,
-        String batchId,
-        Instant receivedAt) {
+        String eventId, String stream, String key, Map<String, String> fields, String batchId, Instant receivedAt) {
 
     public RawRecordEvent {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -39,7 +34,8 @@ public record RawRecordEvent(
     }
 
     public RawRecord toRawRecord() {
-        return new RawRecord(RawStream.byId(stream)
-                .orElseThrow(() -> new IllegalArgumentException("unknown stream: " + stream)), fields);
+        return new RawRecord(
+                RawStream.byId(stream).orElseThrow(() -> new IllegalArgumentException("unknown stream: " + stream)),
+                fields);
     }
 }

@@ -30,6 +30,5 @@ public final class Topics {
     /** The latest fit of each model spec, key = spec name; compacted. */
     public static final String FIT_RESULTS = "fit-results";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

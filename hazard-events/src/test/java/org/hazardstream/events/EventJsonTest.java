@@ -23,28 +23,56 @@ class EventJsonTest {
         assertThat(delta.rows().get(0).covariate("cumulative_cases")).isEqualTo(1e-7);
         assertThat(delta.rows().get(0).covariate("provincial_platform")).isNull();
         assertThat(delta.removed()).containsExactly(new PanelDelta.RowKey("420300", 7));
-        assertThat(GoldenSamples.sameJson(EventJson.write(delta), golden)).as(EventJson.write(delta)).isTrue();
+        assertThat(GoldenSamples.sameJson(EventJson.write(delta), golden))
+                .as(EventJson.write(delta))
+                .isTrue();
     }
 
     @Test
     void aDeltaWrittenFromItsRowsJsonIsTheSameTextAsTheDeltaWrittenWhole() {
         PanelDelta delta = EventJson.read(GoldenSamples.read(GoldenSamples.PANEL_DELTA), PanelDelta.class);
-        PanelDelta header = new PanelDelta(delta.schemaVersion(), delta.eventId(), delta.study(), delta.version(),
-                delta.chunk(), delta.chunks(), List.of(), delta.removed());
+        PanelDelta header = new PanelDelta(
+                delta.schemaVersion(),
+                delta.eventId(),
+                delta.study(),
+                delta.version(),
+                delta.chunk(),
+                delta.chunks(),
+                List.of(),
+                delta.removed());
 
-        String json = EventJson.writeDelta(header, delta.rows().stream().map(EventJson::write).toList());
+        String json = EventJson.writeDelta(
+                header, delta.rows().stream().map(EventJson::write).toList());
 
         assertThat(json).isEqualTo(EventJson.write(delta));
     }
 
     @Test
     void aNonFiniteNumberIsWrittenAsNullSinceJsonHasNoNaN() {
-        FitResult result = new FitResult("cox", 10, 2, 0, false, 20, Double.NEGATIVE_INFINITY, -5.0, null, null, null,
-                null, List.of("did not converge"), List.of(new FitResult.Coefficient("x", Double.NaN, null, null, null,
-                        null, null, null, null)), List.of());
-        FitResultEvent event = new FitResultEvent("e1", "cox", Instant.parse("2020-04-01T00:00:00Z"), 12,
+        FitResult result = new FitResult(
+                "cox",
+                10,
+                2,
+                0,
+                false,
+                20,
+                Double.NEGATIVE_INFINITY,
+                -5.0,
+                null,
+                null,
+                null,
+                null,
+                List.of("did not converge"),
+                List.of(new FitResult.Coefficient("x", Double.NaN, null, null, null, null, null, null, null)),
+                List.of());
+        FitResultEvent event = new FitResultEvent(
+                "e1",
+                "cox",
+                Instant.parse("2020-04-01T00:00:00Z"),
+                12,
                 new FitResultEvent.Lineage(3, 10, 2, LocalDate.parse("2020-02-10")),
-                FitResultEvent.Provenance.of("health-code", Map.of("model", "cox"), "hazard-core test"), result);
+                FitResultEvent.Provenance.of("health-code", Map.of("model", "cox"), "hazard-core test"),
+                result);
 
         String json = EventJson.write(event);
         assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"logLikelihood\":null");
@@ -72,12 +100,21 @@ class EventJsonTest {
 
     @Test
     void everyGoldenSampleReadsIntoItsRecordAndWritesBackTheSameJson() {
-        Map<String, Class<?>> samples = Map.of(GoldenSamples.RAW_RECORD, RawRecordEvent.class,
-                GoldenSamples.DEAD_LETTER, DeadLetter.class, GoldenSamples.FIT_RESULT, FitResultEvent.class,
-                GoldenSamples.PANEL_DELTA, PanelDelta.class, GoldenSamples.KNOWN_CITY, KnownCityEvent.class);
+        Map<String, Class<?>> samples = Map.of(
+                GoldenSamples.RAW_RECORD,
+                RawRecordEvent.class,
+                GoldenSamples.DEAD_LETTER,
+                DeadLetter.class,
+                GoldenSamples.FIT_RESULT,
+                FitResultEvent.class,
+                GoldenSamples.PANEL_DELTA,
+                PanelDelta.class,
+                GoldenSamples.KNOWN_CITY,
+                KnownCityEvent.class);
         samples.forEach((name, type) -> {
             String golden = GoldenSamples.read(name);
-            assertThat(GoldenSamples.sameJson(EventJson.write(EventJson.read(golden, type)), golden)).as(name)
+            assertThat(GoldenSamples.sameJson(EventJson.write(EventJson.read(golden, type)), golden))
+                    .as(name)
                     .isTrue();
         });
     }
@@ -88,7 +125,8 @@ class EventJsonTest {
 
         assertThat(event.provenance().study()).isEqualTo("health-code");
         assertThat(event.provenance().optionsFingerprint())
-                .isEqualTo(FitResultEvent.Provenance.fingerprint(event.provenance().options()));
+                .isEqualTo(
+                        FitResultEvent.Provenance.fingerprint(event.provenance().options()));
         assertThat(event.provenance().options()).containsEntry("model", "cox").containsEntry("ties", "efron");
         assertThat(event.result().identified()).isTrue();
         assertThat(event.lineage().panelVersion()).isEqualTo(42);
@@ -98,9 +136,11 @@ class EventJsonTest {
     void theOptionsFingerprintIgnoresOrderAndSurroundingSpaceButNotValues() {
         String a = FitResultEvent.Provenance.fingerprint(Map.of("model", "cox", "ties", "efron"));
 
-        assertThat(FitResultEvent.Provenance.fingerprint(new java.util.LinkedHashMap<>(
-                Map.of("ties", " efron ", "model", "cox")))).isEqualTo(a);
-        assertThat(FitResultEvent.Provenance.fingerprint(Map.of("model", "cox", "ties", "breslow"))).isNotEqualTo(a);
+        assertThat(FitResultEvent.Provenance.fingerprint(
+                        new java.util.LinkedHashMap<>(Map.of("ties", " efron ", "model", "cox"))))
+                .isEqualTo(a);
+        assertThat(FitResultEvent.Provenance.fingerprint(Map.of("model", "cox", "ties", "breslow")))
+                .isNotEqualTo(a);
         assertThat(a).hasSize(64);
     }
 }

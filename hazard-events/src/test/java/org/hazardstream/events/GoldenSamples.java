@@ -20,12 +20,12 @@ public final class GoldenSamples {
 
     /** {@code golden/known-city.json}: {@code KnownCityEvent.of(KNOWN_CITY_EVENT_ID, "420100", "420000")}. */
     public static final String KNOWN_CITY = "known-city.json";
+
     public static final String KNOWN_CITY_EVENT_ID = "5b0c2f8e-6a4d-4a57-9d3c-2f1e8b7a9c01";
 
     private static final ObjectMapper TREES = new ObjectMapper();
 
-    private GoldenSamples() {
-    }
+    private GoldenSamples() {}
 
     /** {@code golden/panel-delta.json}: one chunk of panel version 7, two rows changed and one removed. */
     public static final String PANEL_DELTA = "panel-delta.json";
@@ -59,8 +59,8 @@ public final class GoldenSamples {
      * 8000000 where the writer writes 8000000.0 or 8.0E6).
      */
     public static boolean sameJson(String a, String b) {
-        Comparator<JsonNode> numbersByValue = (x, y) -> x.isNumber() && y.isNumber()
-                ? Double.compare(x.doubleValue(), y.doubleValue()) : x.equals(y) ? 0 : 1;
+        Comparator<JsonNode> numbersByValue = (x, y) ->
+                x.isNumber() && y.isNumber() ? Double.compare(x.doubleValue(), y.doubleValue()) : x.equals(y) ? 0 : 1;
         return tree(a).equals(numbersByValue, tree(b));
     }
 
@@ -79,7 +79,8 @@ public final class GoldenSamples {
             JsonNode parentB = b.at(at.head());
             if (parentA instanceof ObjectNode objectA
                     && parentB instanceof ObjectNode objectB
-                    && objectA.has(at.last().getMatchingProperty()) && objectB.has(at.last().getMatchingProperty())) {
+                    && objectA.has(at.last().getMatchingProperty())
+                    && objectB.has(at.last().getMatchingProperty())) {
                 String name = at.last().getMatchingProperty();
                 objectA.set(name, objectB.get(name));
             }
@@ -93,8 +94,9 @@ public final class GoldenSamples {
             a.fieldNames().forEachRemaining(names::add);
             java.util.Set<String> expected = new java.util.TreeSet<>();
             b.fieldNames().forEachRemaining(expected::add);
-            return names.equals(expected) && expected.stream().allMatch(n -> a.get(n).isNull() || b.get(n).isNull()
-                    || sameShape(a.get(n), b.get(n)));
+            return names.equals(expected)
+                    && expected.stream()
+                            .allMatch(n -> a.get(n).isNull() || b.get(n).isNull() || sameShape(a.get(n), b.get(n)));
         }
         if (a.isArray() && b.isArray()) {
             return a.isEmpty() || b.isEmpty() || sameShape(a.get(0), b.get(0));

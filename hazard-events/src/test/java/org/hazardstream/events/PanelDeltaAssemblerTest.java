@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class PanelDeltaAssemblerTest {
 
-    private static final PanelDelta SAMPLE = EventJson.read(GoldenSamples.read(GoldenSamples.PANEL_DELTA), PanelDelta.class);
+    private static final PanelDelta SAMPLE =
+            EventJson.read(GoldenSamples.read(GoldenSamples.PANEL_DELTA), PanelDelta.class);
     private static final PanelRow ROW_A = SAMPLE.rows().get(0);
     private static final PanelRow ROW_B = SAMPLE.rows().get(1);
 
@@ -34,7 +35,11 @@ class PanelDeltaAssemblerTest {
         PanelDeltaAssembler assembler = new PanelDeltaAssembler();
         assembler.accept(chunk(1, 0, 2, List.of(ROW_A)));
         assembler.accept(chunk(1, 0, 2, List.of(ROW_A)));
-        assertThat(assembler.accept(chunk(1, 1, 2, List.of(ROW_B))).orElseThrow().rows()).hasSize(2);
+        assertThat(assembler
+                        .accept(chunk(1, 1, 2, List.of(ROW_B)))
+                        .orElseThrow()
+                        .rows())
+                .hasSize(2);
         assertThat(assembler.accept(chunk(1, 1, 2, List.of(ROW_B)))).isEmpty();
         assertThat(assembler.accept(chunk(2, 0, 1, List.of()))).isPresent();
     }
@@ -43,8 +48,14 @@ class PanelDeltaAssemblerTest {
     void aNewerVersionAbandonsAnIncompleteOne() {
         PanelDeltaAssembler assembler = new PanelDeltaAssembler();
         assembler.accept(chunk(1, 0, 2, List.of(ROW_A)));
-        assertThat(assembler.accept(chunk(2, 0, 1, List.of(ROW_B))).orElseThrow().rows()).containsExactly(ROW_B);
-        assertThat(assembler.accept(chunk(1, 1, 2, List.of(ROW_B)))).as("the abandoned version stays so").isEmpty();
+        assertThat(assembler
+                        .accept(chunk(2, 0, 1, List.of(ROW_B)))
+                        .orElseThrow()
+                        .rows())
+                .containsExactly(ROW_B);
+        assertThat(assembler.accept(chunk(1, 1, 2, List.of(ROW_B))))
+                .as("the abandoned version stays so")
+                .isEmpty();
     }
 
     @Test

@@ -18,14 +18,14 @@ class PanelDeltaChunksTest {
         List<PanelRow> rows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             PanelRow r = SAMPLE.rows().get(i % 2);
-            rows.add(new PanelRow("c" + i, r.provinceId(), r.day(), r.date(), r.start(), r.stop(), r.event(),
-                    r.covariates()));
+            rows.add(new PanelRow(
+                    "c" + i, r.provinceId(), r.day(), r.date(), r.start(), r.stop(), r.event(), r.covariates()));
         }
         List<PanelDelta.RowKey> removed = List.of(new PanelDelta.RowKey("gone", 3), new PanelDelta.RowKey("gone", 4));
         int limit = 1000;
 
-        List<String> messages = PanelDeltaChunks.write("s", SAMPLE.version(), rows.stream().map(EventJson::write)
-                .toList(), removed, limit);
+        List<String> messages = PanelDeltaChunks.write(
+                "s", SAMPLE.version(), rows.stream().map(EventJson::write).toList(), removed, limit);
 
         assertThat(messages).hasSizeGreaterThan(5);
         PanelDeltaAssembler assembler = new PanelDeltaAssembler();
@@ -35,7 +35,9 @@ class PanelDeltaChunksTest {
             assertThat(chunk.chunk()).isEqualTo(c);
             assertThat(chunk.chunks()).isEqualTo(messages.size());
             assertThat(chunk.eventId()).isEqualTo("s/" + SAMPLE.version().panelVersion() + "/" + c);
-            assertThat(chunk.rows().stream().mapToInt(r -> EventJson.write(r).length() + 1).sum())
+            assertThat(chunk.rows().stream()
+                            .mapToInt(r -> EventJson.write(r).length() + 1)
+                            .sum())
                     .isLessThanOrEqualTo(limit);
             whole = assembler.accept(chunk).orElse(whole);
         }

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The type of a stream column: numbers, whole numbers, text, ISO dates, years, or codes from a list. */
 public enum ColumnType {
-    NUMBER("number"), INTEGER("integer"), TEXT("text"), DATE("date"), YEAR("year"), CODE("code");
+    NUMBER("number"),
+    INTEGER("integer"),
+    TEXT("text"),
+    DATE("date"),
+    YEAR("year"),
+    CODE("code");
 
     private final String id;
 

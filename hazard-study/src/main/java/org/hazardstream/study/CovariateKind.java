@@ -4,8 +4,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The kinds of covariate of study-contract.md ("Covariates of a unit-period row"). */
 public enum CovariateKind {
-    ATTRIBUTE("attribute"), GROUP_ATTRIBUTE("group-attribute"), SERIES("series"), GLOBAL("global"),
-    GROUP_REACHED("group-reached"), PEERS_ADOPTED("peers-adopted"), NEIGHBOURS_ADOPTED("neighbours-adopted"),
+    ATTRIBUTE("attribute"),
+    GROUP_ATTRIBUTE("group-attribute"),
+    SERIES("series"),
+    GLOBAL("global"),
+    GROUP_REACHED("group-reached"),
+    PEERS_ADOPTED("peers-adopted"),
+    NEIGHBOURS_ADOPTED("neighbours-adopted"),
     EXPRESSION("expression");
 
     private final String id;

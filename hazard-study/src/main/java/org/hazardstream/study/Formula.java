@@ -28,8 +28,8 @@ public final class Formula {
         }
     }
 
-    private static final Map<String, DoubleUnaryOperator> UNARY = Map.of("log", Math::log, "log1p", Math::log1p,
-            "exp", Math::exp, "sqrt", Math::sqrt, "abs", Math::abs);
+    private static final Map<String, DoubleUnaryOperator> UNARY =
+            Map.of("log", Math::log, "log1p", Math::log1p, "exp", Math::exp, "sqrt", Math::sqrt, "abs", Math::abs);
     private static final Set<String> VARIADIC = Set.of("min", "max");
 
     private sealed interface Node {
@@ -108,8 +108,13 @@ public final class Formula {
         FormulaParser parser = new FormulaParser(new CommonTokenStream(lexer));
         BaseErrorListener failFast = new BaseErrorListener() {
             @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
-                    int charPositionInLine, String msg, RecognitionException e) {
+            public void syntaxError(
+                    Recognizer<?, ?> recognizer,
+                    Object offendingSymbol,
+                    int line,
+                    int charPositionInLine,
+                    String msg,
+                    RecognitionException e) {
                 throw new FormulaException("syntax error at character " + (charPositionInLine + 1) + ": " + msg);
             }
         };
@@ -173,8 +178,8 @@ public final class Formula {
             int position = ctx.getStart().getCharPositionInLine() + 1;
             if (UNARY.containsKey(name)) {
                 if (arguments.size() != 1) {
-                    throw new FormulaException(name + "() at character " + position + " takes one argument, not "
-                            + arguments.size());
+                    throw new FormulaException(
+                            name + "() at character " + position + " takes one argument, not " + arguments.size());
                 }
                 return new Unary(UNARY.get(name), arguments.get(0));
             }
@@ -193,8 +198,8 @@ public final class Formula {
             String name = ctx.NAME().getText();
             Integer index = columns.get(name);
             if (index == null) {
-                throw new FormulaException("'" + name + "' at character " + (ctx.getStart().getCharPositionInLine() + 1)
-                        + " is not a covariate defined before this one");
+                throw new FormulaException("'" + name + "' at character "
+                        + (ctx.getStart().getCharPositionInLine() + 1) + " is not a covariate defined before this one");
             }
             operands.add(name);
             return new Operand(index);

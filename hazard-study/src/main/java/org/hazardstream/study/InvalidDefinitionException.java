@@ -10,8 +10,9 @@ public final class InvalidDefinitionException extends BadInputException {
     private final transient List<DefinitionError> errors;
 
     public InvalidDefinitionException(String source, List<DefinitionError> errors) {
-        super(source + ": invalid study definition: " + String.join("; ",
-                errors.stream().map(DefinitionError::toString).toList()));
+        super(source + ": invalid study definition: "
+                + String.join(
+                        "; ", errors.stream().map(DefinitionError::toString).toList()));
         this.errors = List.copyOf(errors);
     }
 

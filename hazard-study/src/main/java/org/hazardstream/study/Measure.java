@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How adopters among peers or neighbours are counted: their number, or their share. */
 public enum Measure {
-    COUNT("count"), SHARE("share");
+    COUNT("count"),
+    SHARE("share");
 
     private final String id;
 

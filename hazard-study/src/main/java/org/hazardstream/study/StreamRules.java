@@ -26,7 +26,8 @@ public final class StreamRules {
     public StreamRules(StudyDefinition study, Stream stream) {
         this.study = study;
         this.stream = stream;
-        this.columnList = String.join(", ", stream.columns().stream().map(Column::name).toList());
+        this.columnList =
+                String.join(", ", stream.columns().stream().map(Column::name).toList());
     }
 
     public Stream stream() {
@@ -38,8 +39,8 @@ public final class StreamRules {
         List<FieldError> errors = new ArrayList<>();
         for (Column column : stream.columns()) {
             if (!fields.containsKey(column.name())) {
-                errors.add(new FieldError(column.name(), "missing column (" + stream.name() + " needs " + columnList
-                        + ")"));
+                errors.add(new FieldError(
+                        column.name(), "missing column (" + stream.name() + " needs " + columnList + ")"));
                 continue;
             }
             String problem = check(column, normalize(fields.get(column.name())));
@@ -61,11 +62,15 @@ public final class StreamRules {
     private void kindRules(Map<String, String> fields, List<FieldError> errors) {
         if (stream.kind() == StreamKind.EVENTS) {
             boolean hasTime = !normalize(fields.get(stream.time())).isEmpty();
-            boolean hasMode = stream.mode() == null ? hasTime : !normalize(fields.get(stream.mode())).isEmpty();
+            boolean hasMode = stream.mode() == null
+                    ? hasTime
+                    : !normalize(fields.get(stream.mode())).isEmpty();
             boolean oneMode = study.outcome().modes().size() == 1;
             if (hasTime != hasMode && !(oneMode && hasTime)) {
-                errors.add(new FieldError(hasTime ? stream.mode() : stream.time(), "an event needs both "
-                        + stream.time() + " and " + stream.mode() + " (both empty withdraws an event)"));
+                errors.add(new FieldError(
+                        hasTime ? stream.mode() : stream.time(),
+                        "an event needs both " + stream.time() + " and " + stream.mode()
+                                + " (both empty withdraws an event)"));
             }
         } else if (stream.kind() == StreamKind.ADJACENCY) {
             String a = normalize(fields.get(stream.pair().get(0)));
@@ -111,11 +116,14 @@ public final class StreamRules {
     /** The mode column of the events names the outcome's modes; other code columns list their codes. */
     private String unknownCode(Column column, String value) {
         if (stream.kind() == StreamKind.EVENTS && column.name().equals(stream.mode())) {
-            return "unknown mode '" + value + "' (" + study.outcome().modes().stream()
-                    .map(m -> m.code() + " = " + m.label()).collect(Collectors.joining(", ")) + ")";
+            return "unknown mode '" + value + "' ("
+                    + study.outcome().modes().stream()
+                            .map(m -> m.code() + " = " + m.label())
+                            .collect(Collectors.joining(", "))
+                    + ")";
         }
-        return "unknown code '" + value + "' in " + column.name() + " (codes: " + column.codes().stream()
-                .map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        return "unknown code '" + value + "' in " + column.name() + " (codes: "
+                + column.codes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
 
     static String normalize(String value) {

@@ -11,8 +11,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * covariates and the model specs. Read and checked by {@link StudyDefinitions}; the records only carry the document.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StudyDefinition(String id, String title, String description, String source, Unit unit, Time time,
-        Outcome outcome, List<Stream> streams, List<Covariate> covariates, List<Spec> specs,
+public record StudyDefinition(
+        String id,
+        String title,
+        String description,
+        String source,
+        Unit unit,
+        Time time,
+        Outcome outcome,
+        List<Stream> streams,
+        List<Covariate> covariates,
+        List<Spec> specs,
         List<Hypothesis> hypotheses) {
 
     public StudyDefinition {
@@ -30,8 +39,7 @@ public record StudyDefinition(String id, String title, String description, Strin
         }
     }
 
-    public record Coordinates(String latitude, String longitude) {
-    }
+    public record Coordinates(String latitude, String longitude) {}
 
     /**
      * The time axis: {@code start} and {@code end} are ISO date strings on a day axis, year numbers on a year axis
@@ -54,8 +62,7 @@ public record StudyDefinition(String id, String title, String description, Strin
         }
     }
 
-    public record Mode(int code, String label) {
-    }
+    public record Mode(int code, String label) {}
 
     /**
      * One input stream. {@code group} names the group column a groups stream describes; {@code time} the time
@@ -63,8 +70,15 @@ public record StudyDefinition(String id, String title, String description, Strin
      * unit columns and {@code connected} the optional 0/1 column of an adjacency stream.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Stream(String name, StreamKind kind, String group, String time, String mode, List<String> pair,
-            String connected, List<Column> columns) {
+    public record Stream(
+            String name,
+            StreamKind kind,
+            String group,
+            String time,
+            String mode,
+            List<String> pair,
+            String connected,
+            List<Column> columns) {
         public Stream {
             columns = List.copyOf(columns);
         }
@@ -76,9 +90,8 @@ public record StudyDefinition(String id, String title, String description, Strin
 
     /** A column of a stream: its type, whether it may be empty, and for numbers optional bounds or a code list. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Column(String name, ColumnType type, boolean required, Double minimum, Double maximum,
-            List<Integer> codes) {
-    }
+    public record Column(
+            String name, ColumnType type, boolean required, Double minimum, Double maximum, List<Integer> codes) {}
 
     /**
      * One panel covariate. Which of the optional fields a kind reads: attribute {@code column}; group attribute and
@@ -87,9 +100,15 @@ public record StudyDefinition(String id, String title, String description, Strin
      * optional {@code mode}; expression {@code formula}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Covariate(String name, CovariateKind kind, String column, String group, String stream,
-            Measure measure, Integer mode, String formula) {
-    }
+    public record Covariate(
+            String name,
+            CovariateKind kind,
+            String column,
+            String group,
+            String stream,
+            Measure measure,
+            Integer mode,
+            String formula) {}
 
     /** A model spec: the fit contract's options without dashes; covariates default to every covariate. */
     public record Spec(String name, Map<String, Object> options) {
@@ -98,8 +117,7 @@ public record StudyDefinition(String id, String title, String description, Strin
         }
     }
 
-    public record Hypothesis(String id, String wording, List<String> terms, List<String> specs, String sign) {
-    }
+    public record Hypothesis(String id, String wording, List<String> terms, List<String> specs, String sign) {}
 
     public Optional<Stream> stream(String name) {
         return streams.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -42,8 +42,7 @@ public final class StudyDefinitions {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Schema SCHEMA = loadSchema();
 
-    private StudyDefinitions() {
-    }
+    private StudyDefinitions() {}
 
     /** The schema document, as published at the HTTP endpoint. */
     public static String schemaText() {
@@ -64,8 +63,8 @@ public final class StudyDefinitions {
             return read(file);
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = (loader == null ? StudyDefinitions.class.getClassLoader() : loader)
-                .getResourceAsStream(location)) {
+        try (InputStream in =
+                (loader == null ? StudyDefinitions.class.getClassLoader() : loader).getResourceAsStream(location)) {
             if (in == null) {
                 throw new BadInputException("no study definition at " + location + " (neither a file nor a resource)");
             }
@@ -94,9 +93,13 @@ public final class StudyDefinitions {
         try {
             tree = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException(source, List.of(new DefinitionError("",
-                    "not JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")")));
+            throw new InvalidDefinitionException(
+                    source,
+                    List.of(new DefinitionError(
+                            "",
+                            "not JSON: " + e.getOriginalMessage() + " (line "
+                                    + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")")));
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidDefinitionException(source, List.of(new DefinitionError("", "must be a JSON object")));
@@ -138,7 +141,8 @@ public final class StudyDefinitions {
 
     private static Schema loadSchema() {
         try (InputStream in = StudyDefinitions.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -182,14 +186,17 @@ public final class StudyDefinitions {
                 Set<String> names = new HashSet<>();
                 for (int c = 0; c < s.columns().size(); c++) {
                     if (!names.add(s.columns().get(c).name())) {
-                        error(at + "/columns/" + c + "/name", "a second column named '" + s.columns().get(c).name()
-                                + "'");
+                        error(
+                                at + "/columns/" + c + "/name",
+                                "a second column named '" + s.columns().get(c).name() + "'");
                     }
                 }
                 if ((s.kind() == StreamKind.UNITS || s.kind() == StreamKind.EVENTS)
                         && singles.putIfAbsent(s.kind(), i) != null) {
-                    error(at + "/kind", "a study has one " + s.kind().id() + " stream; /streams/"
-                            + singles.get(s.kind()) + " is one already");
+                    error(
+                            at + "/kind",
+                            "a study has one " + s.kind().id() + " stream; /streams/" + singles.get(s.kind())
+                                    + " is one already");
                 }
                 switch (s.kind()) {
                     case UNITS -> {
@@ -201,8 +208,10 @@ public final class StudyDefinitions {
                     }
                     case GROUPS -> {
                         if (!d.unit().groups().contains(s.group())) {
-                            error(at + "/group", "'" + s.group() + "' is not a group column of the unit ("
-                                    + String.join(", ", d.unit().groups()) + ")");
+                            error(
+                                    at + "/group",
+                                    "'" + s.group() + "' is not a group column of the unit ("
+                                            + String.join(", ", d.unit().groups()) + ")");
                         }
                         keyColumn(s, at, s.group(), ColumnType.TEXT);
                     }
@@ -224,8 +233,11 @@ public final class StudyDefinitions {
                         keyColumn(s, at, d.unit().id(), ColumnType.TEXT);
                         Column time = column(s, at, s.time(), at + "/time");
                         if (time != null && time.type() != timeType()) {
-                            error(at + "/time", "column '" + s.time() + "' must be of type " + timeType().id()
-                                    + " on a " + d.time().unit().id() + " axis");
+                            error(
+                                    at + "/time",
+                                    "column '" + s.time() + "' must be of type "
+                                            + timeType().id() + " on a "
+                                            + d.time().unit().id() + " axis");
                         }
                         if (s.mode() != null) {
                             column(s, at, s.mode(), at + "/mode");
@@ -244,11 +256,13 @@ public final class StudyDefinitions {
             if (column == null) {
                 error(at + "/columns", "stream '" + s.name() + "' needs its key column '" + name + "'");
             } else if (column.type() != type) {
-                error(at + "/columns/" + s.columns().indexOf(column) + "/type", "key column '" + name
-                        + "' must be of type " + type.id());
+                error(
+                        at + "/columns/" + s.columns().indexOf(column) + "/type",
+                        "key column '" + name + "' must be of type " + type.id());
             } else if (!column.required()) {
-                error(at + "/columns/" + s.columns().indexOf(column) + "/required", "key column '" + name
-                        + "' must be required");
+                error(
+                        at + "/columns/" + s.columns().indexOf(column) + "/required",
+                        "key column '" + name + "' must be required");
             }
         }
 
@@ -270,20 +284,27 @@ public final class StudyDefinitions {
             Long end = probe.ordinal(d.time().endText());
             String expected = d.time().unit() == TimeUnit.DAY ? "a date (YYYY-MM-DD)" : "a year";
             if (start == null) {
-                error("/time/start", "'" + d.time().startText() + "' is not " + expected + " (the axis is "
-                        + d.time().unit().id() + ")");
+                error(
+                        "/time/start",
+                        "'" + d.time().startText() + "' is not " + expected + " (the axis is "
+                                + d.time().unit().id() + ")");
             }
             if (end == null) {
-                error("/time/end", "'" + d.time().endText() + "' is not " + expected + " (the axis is "
-                        + d.time().unit().id() + ")");
+                error(
+                        "/time/end",
+                        "'" + d.time().endText() + "' is not " + expected + " (the axis is "
+                                + d.time().unit().id() + ")");
             }
             if (start != null && end != null && end < start) {
-                error("/time/end", "the end " + d.time().endText() + " is before the start " + d.time().startText());
+                error(
+                        "/time/end",
+                        "the end " + d.time().endText() + " is before the start "
+                                + d.time().startText());
             }
             if (d.time().clock() != null) {
                 Stream clock = d.stream(d.time().clock()).orElse(null);
-                if (clock == null || (clock.kind() != StreamKind.UNIT_SERIES
-                        && clock.kind() != StreamKind.GLOBAL_SERIES)) {
+                if (clock == null
+                        || (clock.kind() != StreamKind.UNIT_SERIES && clock.kind() != StreamKind.GLOBAL_SERIES)) {
                     error("/time/clock", "'" + d.time().clock() + "' is not a unit-series or global-series stream");
                 }
             }
@@ -301,7 +322,8 @@ public final class StudyDefinitions {
                 }
             }
             if (events.mode() == null && d.outcome().modes().size() > 1) {
-                error("/streams/" + streamIndex.get(events.name()) + "/mode",
+                error(
+                        "/streams/" + streamIndex.get(events.name()) + "/mode",
                         "a study with several modes needs the events stream's mode column");
             }
         }
@@ -317,8 +339,10 @@ public final class StudyDefinitions {
                 if (reserved.contains(c.name())) {
                     error(at + "/name", "'" + c.name() + "' is a panel column; a covariate needs another name");
                 } else if (defined.containsKey(c.name())) {
-                    error(at + "/name", "a second covariate named '" + c.name() + "' (the first is /covariates/"
-                            + defined.get(c.name()) + ")");
+                    error(
+                            at + "/name",
+                            "a second covariate named '" + c.name() + "' (the first is /covariates/"
+                                    + defined.get(c.name()) + ")");
                 }
                 covariate(c, at, defined);
                 defined.putIfAbsent(c.name(), k);
@@ -334,8 +358,10 @@ public final class StudyDefinitions {
                         return;
                     }
                     Stream groups = d.streams().stream()
-                            .filter(s -> s.kind() == StreamKind.GROUPS && s.group().equals(c.group()))
-                            .findFirst().orElse(null);
+                            .filter(s ->
+                                    s.kind() == StreamKind.GROUPS && s.group().equals(c.group()))
+                            .findFirst()
+                            .orElse(null);
                     if (groups == null) {
                         error(at + "/group", "no groups stream describes '" + c.group() + "'");
                     } else if (c.kind() == CovariateKind.GROUP_ATTRIBUTE) {
@@ -343,14 +369,16 @@ public final class StudyDefinitions {
                     } else {
                         Column column = groups.column(c.column()).orElse(null);
                         if (column == null || column.type() != timeType()) {
-                            error(at + "/column", "stream '" + groups.name() + "' has no " + timeType().id()
-                                    + " column '" + c.column() + "'");
+                            error(
+                                    at + "/column",
+                                    "stream '" + groups.name() + "' has no "
+                                            + timeType().id() + " column '" + c.column() + "'");
                         }
                     }
                 }
                 case SERIES, GLOBAL -> {
-                    StreamKind kind = c.kind() == CovariateKind.SERIES ? StreamKind.UNIT_SERIES
-                            : StreamKind.GLOBAL_SERIES;
+                    StreamKind kind =
+                            c.kind() == CovariateKind.SERIES ? StreamKind.UNIT_SERIES : StreamKind.GLOBAL_SERIES;
                     Stream stream = d.stream(c.stream()).orElse(null);
                     if (stream == null || stream.kind() != kind) {
                         error(at + "/stream", "'" + c.stream() + "' is not a " + kind.id() + " stream");
@@ -384,8 +412,10 @@ public final class StudyDefinitions {
 
         private void mode(Covariate c, String at) {
             if (c.mode() != null && c.mode() > d.outcome().modes().size()) {
-                error(at + "/mode", "mode " + c.mode() + " is not one of the outcome's modes (1.."
-                        + d.outcome().modes().size() + ")");
+                error(
+                        at + "/mode",
+                        "mode " + c.mode() + " is not one of the outcome's modes (1.."
+                                + d.outcome().modes().size() + ")");
             }
         }
 
@@ -394,8 +424,10 @@ public final class StudyDefinitions {
             if (column == null) {
                 error(pointer, "stream '" + s.name() + "' has no column '" + name + "'");
             } else if (!column.type().isNumeric()) {
-                error(pointer, "column '" + name + "' of stream '" + s.name() + "' is " + column.type().id()
-                        + ", not a number");
+                error(
+                        pointer,
+                        "column '" + name + "' of stream '" + s.name() + "' is "
+                                + column.type().id() + ", not a number");
             }
         }
 
@@ -423,8 +455,10 @@ public final class StudyDefinitions {
                     if (options.containsKey(option)) {
                         for (String name : options.get(option).split(",")) {
                             if (!columns.contains(name.trim())) {
-                                error(at + "/options/" + option, "'" + name.trim() + "' is not a numeric panel column"
-                                        + " (covariates: " + String.join(", ", d.covariateNames()) + ")");
+                                error(
+                                        at + "/options/" + option,
+                                        "'" + name.trim() + "' is not a numeric panel column" + " (covariates: "
+                                                + String.join(", ", d.covariateNames()) + ")");
                             }
                         }
                     }
@@ -436,11 +470,15 @@ public final class StudyDefinitions {
                     }
                 }
                 String code = options.get("event-code");
-                if (code != null && !code.equals("any")
-                        && !(code.matches("[0-9]+") && Integer.parseInt(code) >= 1
+                if (code != null
+                        && !code.equals("any")
+                        && !(code.matches("[0-9]+")
+                                && Integer.parseInt(code) >= 1
                                 && Integer.parseInt(code) <= d.outcome().modes().size())) {
-                    error(at + "/options/event-code", "'" + code + "' is not one of the outcome's modes (1.."
-                            + d.outcome().modes().size() + ")");
+                    error(
+                            at + "/options/event-code",
+                            "'" + code + "' is not one of the outcome's modes (1.."
+                                    + d.outcome().modes().size() + ")");
                 }
             }
         }
@@ -451,12 +489,16 @@ public final class StudyDefinitions {
                 StudyDefinition.Hypothesis h = d.hypotheses().get(i);
                 for (int j = 0; j < h.terms().size(); j++) {
                     if (!d.covariateNames().contains(h.terms().get(j))) {
-                        error("/hypotheses/" + i + "/terms/" + j, "'" + h.terms().get(j) + "' is not a covariate");
+                        error(
+                                "/hypotheses/" + i + "/terms/" + j,
+                                "'" + h.terms().get(j) + "' is not a covariate");
                     }
                 }
                 for (int j = 0; j < h.specs().size(); j++) {
                     if (!specs.contains(h.specs().get(j))) {
-                        error("/hypotheses/" + i + "/specs/" + j, "'" + h.specs().get(j) + "' is not a spec");
+                        error(
+                                "/hypotheses/" + i + "/specs/" + j,
+                                "'" + h.specs().get(j) + "' is not a spec");
                     }
                 }
             }

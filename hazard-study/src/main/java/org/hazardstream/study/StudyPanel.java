@@ -20,8 +20,7 @@ import org.hazardstream.core.data.PlainDecimal;
 public record StudyPanel(List<String> columns, List<Row> rows, List<String> excludedUnits, String dataThrough) {
 
     /** One unit-period row; a missing covariate is NaN. */
-    public record Row(String unitId, List<String> groups, int period, String time, int event, double[] covariates) {
-    }
+    public record Row(String unitId, List<String> groups, int period, String time, int event, double[] covariates) {}
 
     public StudyPanel {
         columns = List.copyOf(columns);
@@ -34,8 +33,8 @@ public record StudyPanel(List<String> columns, List<Row> rows, List<String> excl
         List<String> columns = new ArrayList<>();
         columns.add(study.unit().id());
         columns.addAll(study.unit().groups());
-        columns.addAll(List.of(study.time().unit().periodColumn(), study.time().unit().timeColumn(), "start", "stop",
-                "event"));
+        columns.addAll(List.of(
+                study.time().unit().periodColumn(), study.time().unit().timeColumn(), "start", "stop", "event"));
         columns.addAll(study.covariateNames());
         return columns;
     }
@@ -58,8 +57,16 @@ public record StudyPanel(List<String> columns, List<Row> rows, List<String> excl
             for (String group : row.groups()) {
                 line.append(',').append(quote(group));
             }
-            line.append(',').append(row.period()).append(',').append(row.time()).append(',').append(row.period() - 1)
-                    .append(',').append(row.period()).append(',').append(row.event());
+            line.append(',')
+                    .append(row.period())
+                    .append(',')
+                    .append(row.time())
+                    .append(',')
+                    .append(row.period() - 1)
+                    .append(',')
+                    .append(row.period())
+                    .append(',')
+                    .append(row.event());
             for (double value : row.covariates()) {
                 line.append(',');
                 if (!Double.isNaN(value)) {
@@ -87,7 +94,10 @@ public record StudyPanel(List<String> columns, List<Row> rows, List<String> excl
         for (Row row : rows) {
             table.text(row.unitId());
             row.groups().forEach(table::text);
-            table.number(row.period()).text(row.time()).number(row.period() - 1).number(row.period())
+            table.number(row.period())
+                    .text(row.time())
+                    .number(row.period() - 1)
+                    .number(row.period())
                     .number(row.event());
             for (double value : row.covariates()) {
                 if (Double.isNaN(value)) {

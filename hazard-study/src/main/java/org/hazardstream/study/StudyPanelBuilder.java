@@ -39,8 +39,7 @@ public final class StudyPanelBuilder {
         return Integer.compare(a.length() - i, b.length() - j);
     };
 
-    private StudyPanelBuilder() {
-    }
+    private StudyPanelBuilder() {}
 
     /**
      * The observed panel.
@@ -52,8 +51,7 @@ public final class StudyPanelBuilder {
     }
 
     /** An event: its time (ordinal) and mode. */
-    private record Event(long time, int mode) {
-    }
+    private record Event(long time, int mode) {}
 
     private static final class Build {
         private final StudyDefinition study;
@@ -65,9 +63,11 @@ public final class StudyPanelBuilder {
         private final Map<String, Event> events = new HashMap<>();
         /** Per group column, per group id: its units. */
         private final Map<String, Map<String, List<String>>> members = new HashMap<>();
+
         private final Map<String, Set<String>> neighbours = new HashMap<>();
         /** Per series stream, per unit ("" for a global series), per column: values by time ordinal. */
         private final Map<String, Map<String, Map<String, NavigableMap<Long, Double>>>> series = new HashMap<>();
+
         private final Map<Integer, Formula> formulas = new HashMap<>();
 
         Build(StudyRecords records, String through) {
@@ -83,11 +83,13 @@ public final class StudyPanelBuilder {
                             + (axis.unit() == TimeUnit.DAY ? "date (YYYY-MM-DD)" : "year"));
                 }
             }
-            Long clock = study.time().clock() == null ? Long.valueOf(axis.end()) : latestTime(study.time().clock());
-            this.dataThrough = clock == null ? null : Math.min(axis.end(), explicit == null ? clock
-                    : Math.min(clock, explicit));
-            this.observedPeriods = dataThrough == null ? 0
-                    : (int) Math.max(0, Math.min(axis.periods(), axis.period(dataThrough)));
+            Long clock = study.time().clock() == null
+                    ? Long.valueOf(axis.end())
+                    : latestTime(study.time().clock());
+            this.dataThrough =
+                    clock == null ? null : Math.min(axis.end(), explicit == null ? clock : Math.min(clock, explicit));
+            this.observedPeriods =
+                    dataThrough == null ? 0 : (int) Math.max(0, Math.min(axis.periods(), axis.period(dataThrough)));
             indexEvents();
             indexGroups();
             indexNeighbours();
@@ -113,8 +115,8 @@ public final class StudyPanelBuilder {
                     rowsOf(unit.getKey(), unit.getValue(), event, rows);
                 }
             }
-            return new StudyPanel(StudyPanel.columnsOf(study), rows, excluded,
-                    dataThrough == null ? null : axis.textOf(dataThrough));
+            return new StudyPanel(
+                    StudyPanel.columnsOf(study), rows, excluded, dataThrough == null ? null : axis.textOf(dataThrough));
         }
 
         private void rowsOf(String unitId, Map<String, String> unit, Event event, List<StudyPanel.Row> rows) {
@@ -136,14 +138,15 @@ public final class StudyPanelBuilder {
             }
         }
 
-        private double value(int k, Covariate c, String unitId, Map<String, String> unit, long reference,
-                double[] row) {
+        private double value(
+                int k, Covariate c, String unitId, Map<String, String> unit, long reference, double[] row) {
             return switch (c.kind()) {
                 case ATTRIBUTE -> number(unit.get(c.column()));
-                case GROUP_ATTRIBUTE -> number(groupRecord(c.group(), unit.get(c.group())).get(c.column()));
+                case GROUP_ATTRIBUTE ->
+                    number(groupRecord(c.group(), unit.get(c.group())).get(c.column()));
                 case GROUP_REACHED -> {
-                    Long reached = axis.ordinal(groupRecord(c.group(), unit.get(c.group())).getOrDefault(c.column(),
-                            ""));
+                    Long reached = axis.ordinal(
+                            groupRecord(c.group(), unit.get(c.group())).getOrDefault(c.column(), ""));
                     yield reached != null && reached <= reference ? 1 : 0;
                 }
                 case SERIES -> carried(c.stream(), unitId, c.column(), reference);
@@ -165,7 +168,9 @@ public final class StudyPanelBuilder {
             int count = 0;
             for (String peer : peers) {
                 Event event = events.get(peer);
-                if (!peer.equals(unitId) && event != null && event.time() <= reference
+                if (!peer.equals(unitId)
+                        && event != null
+                        && event.time() <= reference
                         && (c.mode() == null || c.mode() == event.mode())) {
                     count++;
                 }
@@ -190,7 +195,8 @@ public final class StudyPanelBuilder {
 
         /** The latest non-empty value of the column at or before the reference time; NaN when there is none. */
         private double carried(String stream, String unitId, String column, long reference) {
-            NavigableMap<Long, Double> values = series.get(stream).getOrDefault(unitId, Map.of()).get(column);
+            NavigableMap<Long, Double> values =
+                    series.get(stream).getOrDefault(unitId, Map.of()).get(column);
             Map.Entry<Long, Double> entry = values == null ? null : values.floorEntry(reference);
             return entry == null ? Double.NaN : entry.getValue();
         }
@@ -213,7 +219,8 @@ public final class StudyPanelBuilder {
                     continue; // withdrawn
                 }
                 String mode = stream.mode() == null ? "" : record.get(stream.mode());
-                events.put(record.get(study.unit().id()),
+                events.put(
+                        record.get(study.unit().id()),
                         new Event(axis.ordinal(time), mode.isEmpty() ? 1 : (int) Double.parseDouble(mode)));
             }
         }
@@ -221,7 +228,8 @@ public final class StudyPanelBuilder {
         private void indexGroups() {
             for (String group : study.unit().groups()) {
                 Map<String, List<String>> byGroup = new HashMap<>();
-                units.forEach((id, unit) -> byGroup.computeIfAbsent(unit.get(group), g -> new ArrayList<>()).add(id));
+                units.forEach((id, unit) -> byGroup.computeIfAbsent(unit.get(group), g -> new ArrayList<>())
+                        .add(id));
                 members.put(group, byGroup);
             }
         }
@@ -247,12 +255,19 @@ public final class StudyPanelBuilder {
                 }
                 Map<String, Map<String, NavigableMap<Long, Double>>> byUnit = new HashMap<>();
                 for (Map<String, String> record : records.records(stream.name()).values()) {
-                    String unit = stream.kind() == StreamKind.UNIT_SERIES ? record.get(study.unit().id()) : "";
+                    String unit = stream.kind() == StreamKind.UNIT_SERIES
+                            ? record.get(study.unit().id())
+                            : "";
                     long time = axis.ordinal(record.get(stream.time()));
-                    Map<String, NavigableMap<Long, Double>> columns = byUnit.computeIfAbsent(unit, u -> new HashMap<>());
+                    Map<String, NavigableMap<Long, Double>> columns =
+                            byUnit.computeIfAbsent(unit, u -> new HashMap<>());
                     record.forEach((column, text) -> {
-                        if (!text.isEmpty() && stream.column(column).map(col -> col.type().isNumeric()).orElse(false)) {
-                            columns.computeIfAbsent(column, col -> new TreeMap<>()).put(time, Double.parseDouble(text));
+                        if (!text.isEmpty()
+                                && stream.column(column)
+                                        .map(col -> col.type().isNumeric())
+                                        .orElse(false)) {
+                            columns.computeIfAbsent(column, col -> new TreeMap<>())
+                                    .put(time, Double.parseDouble(text));
                         }
                     });
                 }

@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hazardstream.core.data.BadInputException;
-import org.hazardstream.study.panel.FieldError;
 import org.hazardstream.study.StudyDefinition.Stream;
+import org.hazardstream.study.panel.FieldError;
 
 /**
  * The latest record of every (stream, key) of one study: the state its panel is a pure function of. Records follow
@@ -75,7 +75,8 @@ public final class StudyRecords {
 
     /** The latest records of a stream, by key (text order). */
     public NavigableMap<String, Map<String, String>> records(String streamName) {
-        return Collections.unmodifiableNavigableMap(byStream.get(stream(streamName).name()));
+        return Collections.unmodifiableNavigableMap(
+                byStream.get(stream(streamName).name()));
     }
 
     /**
@@ -93,18 +94,25 @@ public final class StudyRecords {
     }
 
     private void readFile(Stream stream, Path file) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         String name = file.getFileName().toString();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.replace("\uFEFF", ""))
+                    .toList();
             int row = 0;
             for (CSVRecord csv : parser) {
                 row++;
                 if (csv.size() != header.size()) {
-                    throw new BadInputException(name + ": row " + row + " has " + csv.size() + " fields, the header has "
-                            + header.size());
+                    throw new BadInputException(
+                            name + ": row " + row + " has " + csv.size() + " fields, the header has " + header.size());
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
@@ -113,22 +121,25 @@ public final class StudyRecords {
                 List<FieldError> errors = validate(stream, fields);
                 if (!errors.isEmpty()) {
                     FieldError first = errors.get(0);
-                    throw new BadInputException(name + ": row " + row + ", column '" + first.column() + "': "
-                            + first.message());
+                    throw new BadInputException(
+                            name + ": row " + row + ", column '" + first.column() + "': " + first.message());
                 }
                 store(stream, fields);
             }
         } catch (NoSuchFileException e) {
-            throw new BadInputException("missing file " + file + " (stream '" + stream.name() + "' of study '"
-                    + study.id() + "')");
+            throw new BadInputException(
+                    "missing file " + file + " (stream '" + stream.name() + "' of study '" + study.id() + "')");
         } catch (IOException e) {
             throw new BadInputException(name + ": " + e.getMessage(), e);
         }
     }
 
     private Stream stream(String name) {
-        return study.stream(name).orElseThrow(() -> new BadInputException("unknown stream '" + name + "' (study '"
-                + study.id() + "' has " + String.join(", ", study.streams().stream().map(Stream::name).toList()) + ")"));
+        return study.stream(name)
+                .orElseThrow(() -> new BadInputException("unknown stream '" + name + "' (study '" + study.id()
+                        + "' has "
+                        + String.join(
+                                ", ", study.streams().stream().map(Stream::name).toList()) + ")"));
     }
 
     private Map<String, String> store(Stream stream, Map<String, String> fields) {
@@ -158,8 +169,7 @@ public final class StudyRecords {
             switch (stream.kind()) {
                 case UNIT_SERIES, EVENTS -> knownUnit(study.unit().id(), fields, errors);
                 case ADJACENCY -> stream.pair().forEach(column -> knownUnit(column, fields, errors));
-                default -> {
-                }
+                default -> {}
             }
         }
         return errors;
@@ -168,8 +178,10 @@ public final class StudyRecords {
     private void knownUnit(String column, Map<String, String> fields, List<FieldError> errors) {
         String id = StreamRules.normalize(fields.get(column));
         if (!byStream.get(study.unitsStream().name()).containsKey(id)) {
-            errors.add(new FieldError(column, "unknown " + study.unit().name() + " '" + id + "' (not in "
-                    + study.unitsStream().name() + ")"));
+            errors.add(new FieldError(
+                    column,
+                    "unknown " + study.unit().name() + " '" + id + "' (not in "
+                            + study.unitsStream().name() + ")"));
         }
     }
 }

@@ -11,8 +11,7 @@ import org.hazardstream.study.StudyDefinition.Spec;
 /** A study's specs as the fit contract's options: the same parser as the command line's, so the same rules. */
 public final class StudySpecs {
 
-    private StudySpecs() {
-    }
+    private StudySpecs() {}
 
     /** The fit options of a spec of the study. */
     public static FitOptions fitOptions(Spec spec, StudyDefinition study) {

@@ -14,7 +14,10 @@ public record TimeAxis(TimeUnit unit, long start, long end, int lag) {
 
     public static TimeAxis of(StudyDefinition.Time time) {
         TimeAxis axis = new TimeAxis(time.unit(), 0, 0, time.lag());
-        return new TimeAxis(time.unit(), axis.required(time.startText(), "start"), axis.required(time.endText(), "end"),
+        return new TimeAxis(
+                time.unit(),
+                axis.required(time.startText(), "start"),
+                axis.required(time.endText(), "end"),
                 time.lag());
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A study's time axis: one period a day (times are ISO dates) or one a year (times are integers). */
 public enum TimeUnit {
-    DAY("day", "day", "date"), YEAR("year", "period", "year");
+    DAY("day", "day", "date"),
+    YEAR("year", "period", "year");
 
     private final String id;
     private final String periodColumn;

@@ -54,7 +54,8 @@ class FormulaTest {
     void compileErrorsSayWhatAndWhere() {
         assertThatThrownBy(() -> Formula.compile("a + d", COLUMNS))
                 .hasMessage("'d' at character 5 is not a covariate defined before this one");
-        assertThatThrownBy(() -> Formula.compile("a ^ 2", COLUMNS)).hasMessageStartingWith("syntax error at character 3");
+        assertThatThrownBy(() -> Formula.compile("a ^ 2", COLUMNS))
+                .hasMessageStartingWith("syntax error at character 3");
         assertThatThrownBy(() -> Formula.compile("log(a, b)", COLUMNS))
                 .hasMessage("log() at character 1 takes one argument, not 2");
         assertThatThrownBy(() -> Formula.compile("max(a)", COLUMNS))

@@ -33,12 +33,13 @@ class HealthCodeStudyTest {
 
     @Test
     void theDefinitionReproducesTheContractBuilderAtEveryDataThroughDate() {
-        for (String through : List.of("2020-01-31", "2020-02-01", "2020-02-10", "2020-02-29", "2020-03-15",
-                "2020-03-31", "2020-04-30")) {
-            PanelSettings settings = new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 31), 3,
-                    LocalDate.parse(through));
+        for (String through : List.of(
+                "2020-01-31", "2020-02-01", "2020-02-10", "2020-02-29", "2020-03-15", "2020-03-31", "2020-04-30")) {
+            PanelSettings settings =
+                    new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 31), 3, LocalDate.parse(through));
             StudyPanel study = StudyPanelBuilder.build(RECORDS, through);
-            assertThat(study.toCsv()).as("through " + through)
+            assertThat(study.toCsv())
+                    .as("through " + through)
                     .isEqualTo(new PanelBuilder().build(RAW, settings).toCsv());
             assertThat(study.excludedUnits()).isEqualTo(PanelBuilder.excludedCities(RAW, settings));
         }
@@ -46,11 +47,20 @@ class HealthCodeStudyTest {
 
     @Test
     void theStudysSpecsAreThoseOfTheModelService() {
-        assertThat(STUDY.specs()).extracting(StudyDefinition.Spec::name)
+        assertThat(STUDY.specs())
+                .extracting(StudyDefinition.Spec::name)
                 .containsExactly("cox", "pce", "cs-self", "cs-provincial", "fg-self", "fg-provincial", "logit");
         assertThat(StudySpecs.fitOptions(STUDY.specs().get(1), STUDY).periodSpecific())
-                .containsExactly("salience", "intra_city_travel", "inbound_migration", "cumulative_cases",
-                        "media_reports", "central_policy", "competition", "provincial_platform");
-        assertThat(StudySpecs.fitOptions(STUDY.specs().get(0), STUDY).covariates()).hasSize(16);
+                .containsExactly(
+                        "salience",
+                        "intra_city_travel",
+                        "inbound_migration",
+                        "cumulative_cases",
+                        "media_reports",
+                        "central_policy",
+                        "competition",
+                        "provincial_platform");
+        assertThat(StudySpecs.fitOptions(STUDY.specs().get(0), STUDY).covariates())
+                .hasSize(16);
     }
 }

@@ -36,19 +36,31 @@ class RealStudiesTest {
     void thePanelEqualsTheOneRBuildsFromTheSameRawFiles(String id) throws IOException {
         StudyPanel panel = panel(id);
         try (Reader reader = resource("/r/studies/" + id + "/panel.csv");
-             CSVParser r = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                     .get())) {
+                CSVParser r = CSVParser.parse(
+                        reader,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get())) {
             assertThat(panel.columns()).isEqualTo(r.getHeaderNames());
             List<CSVRecord> rRows = r.getRecords();
             assertThat(panel.rows()).hasSize(rRows.size());
-            List<CSVRecord> ours = CSVParser.parse(panel.toCsv(), CSVFormat.DEFAULT.builder().setHeader()
-                    .setSkipHeaderRecord(true).get()).getRecords();
+            List<CSVRecord> ours = CSVParser.parse(
+                            panel.toCsv(),
+                            CSVFormat.DEFAULT
+                                    .builder()
+                                    .setHeader()
+                                    .setSkipHeaderRecord(true)
+                                    .get())
+                    .getRecords();
             for (int i = 0; i < rRows.size(); i++) {
                 for (String column : panel.columns()) {
                     String expected = rRows.get(i).get(column);
                     String actual = ours.get(i).get(column);
                     String at = id + " row " + (i + 1) + " " + column;
-                    if (expected.isEmpty() || !Character.isDigit(expected.charAt(expected.length() - 1))
+                    if (expected.isEmpty()
+                            || !Character.isDigit(expected.charAt(expected.length() - 1))
                             || column.equals("date")) {
                         assertThat(actual).as(at).isEqualTo(expected);
                     } else if (LOG_EXPRESSIONS.contains(column)) {
@@ -68,8 +80,12 @@ class RealStudiesTest {
         String id = studyAndSpec.substring(0, studyAndSpec.indexOf('/'));
         String spec = studyAndSpec.substring(id.length() + 1);
         StudyDefinition study = StudyDefinitions.read(definition(id));
-        FitOptions options = StudySpecs.fitOptions(study.specs().stream().filter(s -> s.name().equals(spec))
-                .findFirst().orElseThrow(), study);
+        FitOptions options = StudySpecs.fitOptions(
+                study.specs().stream()
+                        .filter(s -> s.name().equals(spec))
+                        .findFirst()
+                        .orElseThrow(),
+                study);
         FitResult fit = HazardModels.fit(panel(id).toDataTable(), options);
         org.hazardstream.core.cox.RFixture.at("/r/studies/" + id + "/" + spec.replace('-', '_') + ".expected.csv")
                 .assertMatches(fit, options.covariates(), options.clusterColumn() != null);
@@ -79,11 +95,15 @@ class RealStudiesTest {
     @ValueSource(strings = {"stay-at-home", "state-lotteries"})
     void theLogitSpecEqualsR(String id) {
         StudyDefinition study = StudyDefinitions.read(definition(id));
-        FitOptions options = StudySpecs.fitOptions(study.specs().stream().filter(s -> s.name().equals("logit"))
-                .findFirst().orElseThrow(), study);
+        FitOptions options = StudySpecs.fitOptions(
+                study.specs().stream()
+                        .filter(s -> s.name().equals("logit"))
+                        .findFirst()
+                        .orElseThrow(),
+                study);
         FitResult fit = HazardModels.fit(panel(id).toDataTable(), options);
-        org.hazardstream.core.glm.RFixture r = org.hazardstream.core.glm.RFixture.load("/r/studies/" + id
-                + "/logit.expected.csv");
+        org.hazardstream.core.glm.RFixture r =
+                org.hazardstream.core.glm.RFixture.load("/r/studies/" + id + "/logit.expected.csv");
         assertThat((double) fit.n()).isEqualTo(r.get("logit.n"));
         assertThat((double) fit.events()).isEqualTo(r.get("logit.events"));
         assertThat(fit.coefficients()).hasSize(options.covariates().size() + 1);

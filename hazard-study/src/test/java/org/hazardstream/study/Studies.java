@@ -11,8 +11,7 @@ final class Studies {
     static final Path STAY_AT_HOME = ROOT.resolve("stay-at-home").resolve("study.json");
     static final Path STATE_LOTTERIES = ROOT.resolve("state-lotteries").resolve("study.json");
 
-    private Studies() {
-    }
+    private Studies() {}
 
     static Path rawOf(Path definition) {
         return definition.getParent().resolve("raw");

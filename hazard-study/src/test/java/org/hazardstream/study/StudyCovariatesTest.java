@@ -113,14 +113,16 @@ class StudyCovariatesTest {
         assertThat(panel.dataThrough()).isEqualTo("2002");
         assertThat(panel.excludedUnits()).containsExactly("D");
         assertThat(panel.columns()).startsWith("unit_id", "grp", "period", "year", "start", "stop", "event", "size");
-        assertThat(panel.rows()).extracting(r -> r.unitId() + r.period() + ":" + r.event())
+        assertThat(panel.rows())
+                .extracting(r -> r.unitId() + r.period() + ":" + r.event())
                 .containsExactly("A1:0", "A2:0", "A3:2", "B1:0", "B2:0", "B3:0", "C1:0", "C2:0", "C3:0");
 
         records.apply("nat", fields("year", "2004", "z", ""));
         panel = StudyPanelBuilder.build(records, null);
-        assertThat(panel.rows()).extracting(r -> r.unitId() + r.period() + ":" + r.event())
-                .containsExactly("A1:0", "A2:0", "A3:2", "B1:0", "B2:0", "B3:0", "B4:1", "C1:0", "C2:0", "C3:0",
-                        "C4:0", "C5:0");
+        assertThat(panel.rows())
+                .extracting(r -> r.unitId() + r.period() + ":" + r.event())
+                .containsExactly(
+                        "A1:0", "A2:0", "A3:2", "B1:0", "B2:0", "B3:0", "B4:1", "C1:0", "C2:0", "C3:0", "C4:0", "C5:0");
         assertThat(StudyPanelBuilder.build(records, "2001").rows()).hasSize(6);
         assertThat(StudyPanelBuilder.build(records, "2010").dataThrough()).isEqualTo("2004");
     }
@@ -146,7 +148,8 @@ class StudyCovariatesTest {
     @Test
     void aRecordNamingAnUnknownUnitOrBreakingItsStreamsRulesIsRefused() {
         assertThatThrownBy(() -> records.apply("obs", fields("unit_id", "Q", "year", "2001", "x", "1", "y", "")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("column 'unit_id': unknown unit 'Q' (not in units)");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("column 'unit_id': unknown unit 'Q' (not in units)");
         assertThatThrownBy(() -> records.apply("edges", fields("u", "A", "v", "A", "connected", "")))
                 .hasMessageContaining("an edge from unit 'A' to itself");
         assertThatThrownBy(() -> records.apply("events", fields("unit_id", "A", "year", "2001", "mode", "")))
@@ -160,7 +163,8 @@ class StudyCovariatesTest {
         assertThatThrownBy(() -> records.apply("obs", fields("unit_id", "A", "year", "2001", "x", "NaN", "y", "")))
                 .hasMessageContaining("column 'x': 'NaN' is not a number");
         assertThatThrownBy(() -> records.apply("obs", fields("unit_id", "A", "year", "2001", "w", "1")))
-                .hasMessageContaining("column 'x': missing column").hasMessageContaining("column 'w': unknown column");
+                .hasMessageContaining("column 'x': missing column")
+                .hasMessageContaining("column 'w': unknown column");
         assertThatThrownBy(() -> records.apply("rivers", fields("unit_id", "A")))
                 .hasMessageContaining("unknown stream 'rivers'");
     }
@@ -187,15 +191,19 @@ class StudyCovariatesTest {
     void theCsvWritesMissingAsEmptyAndNumbersInTheirShortestForm() {
         records.apply("nat", fields("year", "2004", "z", ""));
         String csv = StudyPanelBuilder.build(records, null).toCsv();
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("unit_id,grp,period,year,start,stop,event,size,"
-                + "budget,reached,x,y,z,peers,peer_share,peers_two,near,near_share,ratio,log_x,mixed");
-        assertThat(csv.lines()).contains("A,g1,3,2002,2,3,2,10,5,1,1,4,0,1,0.5,0,0,0,0.25,,1.5",
-                "C,g2,2,2001,1,2,0,7.5,,0,3,0,0,0,0,0,0,0,,0.6931471805599453,-0.75");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("unit_id,grp,period,year,start,stop,event,size,"
+                        + "budget,reached,x,y,z,peers,peer_share,peers_two,near,near_share,ratio,log_x,mixed");
+        assertThat(csv.lines())
+                .contains(
+                        "A,g1,3,2002,2,3,2,10,5,1,1,4,0,1,0.5,0,0,0,0.25,,1.5",
+                        "C,g2,2,2001,1,2,0,7.5,,0,3,0,0,0,0,0,0,0,,0.6931471805599453,-0.75");
     }
 
     private static void assertRow(Map<String, double[]> rows, String row, double... expected) {
         assertThat(rows).containsKey(row);
-        assertThat(Arrays.stream(rows.get(row)).boxed().toList()).as(row)
+        assertThat(Arrays.stream(rows.get(row)).boxed().toList())
+                .as(row)
                 .isEqualTo(Arrays.stream(expected).boxed().toList());
     }
 

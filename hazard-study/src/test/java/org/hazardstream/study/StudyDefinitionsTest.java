@@ -24,7 +24,8 @@ class StudyDefinitionsTest {
         for (var file : new java.nio.file.Path[] {Studies.HEALTH_CODE, Studies.STAY_AT_HOME, Studies.STATE_LOTTERIES}) {
             StudyDefinition definition = StudyDefinitions.read(file);
             assertThat(StudyDefinitions.parse(StudyDefinitions.toJson(definition), "round trip"))
-                    .as(file.toString()).isEqualTo(definition);
+                    .as(file.toString())
+                    .isEqualTo(definition);
         }
         assertThat(StudyDefinitions.read(Studies.STATE_LOTTERIES).time().unit()).isEqualTo(TimeUnit.YEAR);
     }
@@ -66,51 +67,70 @@ class StudyDefinitionsTest {
     void partsThatDoNotFitTogetherAreRefusedAtTheirPointer() {
         assertRefusedAt(d -> covariate(d, 0).put("column", "area"), "/covariates/0/column", "no column 'area'");
         assertRefusedAt(d -> covariate(d, 0).put("column", "city_name"), "/covariates/0/column", "not a number");
-        assertRefusedAt(d -> covariate(d, 8).put("stream", "national"), "/covariates/8/stream",
-                "not a unit-series stream");
+        assertRefusedAt(
+                d -> covariate(d, 8).put("stream", "national"), "/covariates/8/stream", "not a unit-series stream");
         assertRefusedAt(d -> covariate(d, 14).put("group", "country"), "/covariates/14/group", "not a group column");
         assertRefusedAt(d -> covariate(d, 14).put("mode", 3), "/covariates/14/mode", "not one of the outcome's modes");
-        assertRefusedAt(d -> covariate(d, 15).put("column", "province_id"), "/covariates/15/column",
-                "no date column");
-        assertRefusedAt(d -> ((ObjectNode) d.get("time")).put("clock", "cities"), "/time/clock",
+        assertRefusedAt(d -> covariate(d, 15).put("column", "province_id"), "/covariates/15/column", "no date column");
+        assertRefusedAt(
+                d -> ((ObjectNode) d.get("time")).put("clock", "cities"),
+                "/time/clock",
                 "not a unit-series or global-series stream");
         assertRefusedAt(d -> ((ObjectNode) d.get("time")).put("start", 2020), "/time/start", "not a date");
         assertRefusedAt(d -> ((ObjectNode) d.get("time")).put("end", "2020-01-01"), "/time/end", "before the start");
-        assertRefusedAt(d -> ((ObjectNode) d.get("outcome")).put("stream", "daily"), "/outcome/stream",
-                "not an events stream");
-        assertRefusedAt(d -> ((ObjectNode) d.withArray("/outcome/modes").get(1)).put("code", 3),
-                "/outcome/modes/1/code", "1..K");
+        assertRefusedAt(
+                d -> ((ObjectNode) d.get("outcome")).put("stream", "daily"), "/outcome/stream", "not an events stream");
+        assertRefusedAt(
+                d -> ((ObjectNode) d.withArray("/outcome/modes").get(1)).put("code", 3),
+                "/outcome/modes/1/code",
+                "1..K");
         assertRefusedAt(d -> column(d, 4, 1).put("type", "year"), "/streams/4/time", "must be of type date");
-        assertRefusedAt(d -> column(d, 0, 0).put("required", false), "/streams/0/columns/0/required",
-                "must be required");
-        assertRefusedAt(d -> ((ObjectNode) d.withArray("/streams").get(1)).put("name", "cities"), "/streams/1/name",
+        assertRefusedAt(
+                d -> column(d, 0, 0).put("required", false), "/streams/0/columns/0/required", "must be required");
+        assertRefusedAt(
+                d -> ((ObjectNode) d.withArray("/streams").get(1)).put("name", "cities"),
+                "/streams/1/name",
                 "a second stream");
     }
 
     @Test
     void aFormulaNamingAnUnknownOrLaterCovariateOrFunctionIsRefusedAtTheFormula() {
-        assertRefusedAt(d -> covariates(d).add(expression("ratio", "cumulative_cases / area")),
-                "/covariates/16/formula", "'area' at character 20 is not a covariate defined before this one");
-        assertRefusedAt(d -> covariates(d).insert(0, expression("ratio", "cumulative_cases / population")),
-                "/covariates/0/formula", "'cumulative_cases' at character 1");
-        assertRefusedAt(d -> covariates(d).add(expression("ratio", "log10(population)")), "/covariates/16/formula",
+        assertRefusedAt(
+                d -> covariates(d).add(expression("ratio", "cumulative_cases / area")),
+                "/covariates/16/formula",
+                "'area' at character 20 is not a covariate defined before this one");
+        assertRefusedAt(
+                d -> covariates(d).insert(0, expression("ratio", "cumulative_cases / population")),
+                "/covariates/0/formula",
+                "'cumulative_cases' at character 1");
+        assertRefusedAt(
+                d -> covariates(d).add(expression("ratio", "log10(population)")),
+                "/covariates/16/formula",
                 "unknown function log10()");
-        assertRefusedAt(d -> covariates(d).add(expression("ratio", "population ^ 2")), "/covariates/16/formula",
+        assertRefusedAt(
+                d -> covariates(d).add(expression("ratio", "population ^ 2")),
+                "/covariates/16/formula",
                 "syntax error at character 12");
     }
 
     @Test
     void aSpecNamingAnUnknownCovariateOrABadOptionIsRefusedAtTheOption() {
-        assertRefusedAt(d -> options(d, 0).putArray("covariates").add("population").add("area"),
-                "/specs/0/options/covariates", "'area' is not a numeric panel column");
+        assertRefusedAt(
+                d -> options(d, 0).putArray("covariates").add("population").add("area"),
+                "/specs/0/options/covariates",
+                "'area' is not a numeric panel column");
         assertRefusedAt(d -> options(d, 0).put("ties", "average"), "/specs/0/options", "ties");
-        assertRefusedAt(d -> options(d, 0).put("cluster", "prefecture"), "/specs/0/options/cluster",
-                "not a panel column");
-        assertRefusedAt(d -> options(d, 2).put("event-code", 3), "/specs/2/options/event-code",
+        assertRefusedAt(
+                d -> options(d, 0).put("cluster", "prefecture"), "/specs/0/options/cluster", "not a panel column");
+        assertRefusedAt(
+                d -> options(d, 2).put("event-code", 3),
+                "/specs/2/options/event-code",
                 "not one of the outcome's modes");
         assertRefusedAt(d -> options(d, 0).put("output", "table"), "/specs/0/options", "'output'");
-        assertRefusedAt(d -> ((ArrayNode) d.withArray("/hypotheses").get(0).withArray("/specs")).add("probit"),
-                "/hypotheses/0/specs/2", "not a spec");
+        assertRefusedAt(
+                d -> ((ArrayNode) d.withArray("/hypotheses").get(0).withArray("/specs")).add("probit"),
+                "/hypotheses/0/specs/2",
+                "not a spec");
     }
 
     @Test
@@ -119,7 +139,8 @@ class StudyDefinitionsTest {
             covariate(d, 0).put("column", "area");
             options(d, 0).put("cluster", "prefecture");
         }));
-        assertThat(e.errors()).extracting(DefinitionError::pointer)
+        assertThat(e.errors())
+                .extracting(DefinitionError::pointer)
                 .containsExactly("/covariates/0/column", "/specs/0/options/cluster");
         assertThat(e.getMessage()).contains("/covariates/0/column: ").contains("/specs/0/options/cluster: ");
     }
@@ -133,8 +154,8 @@ class StudyDefinitionsTest {
     }
 
     private static InvalidDefinitionException refused(String json) {
-        InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class,
-                () -> StudyDefinitions.parse(json, "test definition"));
+        InvalidDefinitionException e = catchThrowableOfType(
+                InvalidDefinitionException.class, () -> StudyDefinitions.parse(json, "test definition"));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.getMessage()).startsWith("test definition: invalid study definition: ");
         return e;
@@ -167,6 +188,9 @@ class StudyDefinitionsTest {
     }
 
     private static ObjectNode expression(String name, String formula) {
-        return JSON.createObjectNode().put("name", name).put("kind", "expression").put("formula", formula);
+        return JSON.createObjectNode()
+                .put("name", name)
+                .put("kind", "expression")
+                .put("formula", formula);
     }
 }

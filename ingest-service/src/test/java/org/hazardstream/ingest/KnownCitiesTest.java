@@ -54,17 +54,25 @@ class KnownCitiesTest {
     }
 
     private static void postCity(String cityId, String provinceId) {
-        given().header("Authorization", TOKEN).contentType("text/csv")
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
                 .body(CITY_HEADER + cityId + ",Test City," + provinceId + ",8000000,1.5,-2.5,0.3,0.6,2,1,3\n")
-                .when().post("/api/v1/streams/cities")
-                .then().statusCode(202).body("accepted", equalTo(1));
+                .when()
+                .post("/api/v1/streams/cities")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(1));
     }
 
     private static int postDaily(String cityId) {
-        return given().header("Authorization", TOKEN).contentType("text/csv")
+        return given().header("Authorization", TOKEN)
+                .contentType("text/csv")
                 .body(DAILY_HEADER + cityId + ",2020-02-01,0.5,1.2,300,10,4\n")
-                .when().post("/api/v1/streams/daily")
-                .then().extract().statusCode();
+                .when()
+                .post("/api/v1/streams/daily")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     private static KnownCities restarted() {
@@ -114,8 +122,11 @@ class KnownCitiesTest {
         // The other replica answered 202 once this record was acknowledged; the next post must not get a 400,
         // however far behind the tail is: a miss reads the topic to its end before refusing.
         String city = newCityId();
-        TopicReader.write(Topics.KNOWN_CITIES, List.of(Map.entry(city,
-                EventJson.write(KnownCityEvent.of(UUID.randomUUID().toString(), city, "420000")))));
+        TopicReader.write(
+                Topics.KNOWN_CITIES,
+                List.of(Map.entry(
+                        city,
+                        EventJson.write(KnownCityEvent.of(UUID.randomUUID().toString(), city, "420000")))));
 
         assertThat(postDaily(city)).isEqualTo(202);
     }
@@ -142,8 +153,10 @@ class KnownCitiesTest {
         List<Map.Entry<String, String>> daily = new ArrayList<>();
         for (int day = 0; day < 5000; day++) {
             String key = city + "|day" + day;
-            daily.add(Map.entry(RawRecordEvent.topicKey("daily", key), EventJson.write(new RawRecordEvent(
-                    UUID.randomUUID().toString(), "daily", key, Map.of("city_id", city), "b", Instant.now()))));
+            daily.add(Map.entry(
+                    RawRecordEvent.topicKey("daily", key),
+                    EventJson.write(new RawRecordEvent(
+                            UUID.randomUUID().toString(), "daily", key, Map.of("city_id", city), "b", Instant.now()))));
         }
         TopicReader.write(Topics.RAW_RECORDS, daily);
         long knownCityRecords = TopicReader.endOffsetSum(Topics.KNOWN_CITIES);
@@ -151,7 +164,9 @@ class KnownCitiesTest {
 
         KnownCities afterRestart = restarted();
         try {
-            assertThat(afterRestart.assignment()).extracting(TopicPartition::topic).containsOnly(Topics.KNOWN_CITIES);
+            assertThat(afterRestart.assignment())
+                    .extracting(TopicPartition::topic)
+                    .containsOnly(Topics.KNOWN_CITIES);
             assertThat(afterRestart.recordsRead()).isLessThanOrEqualTo(knownCityRecords);
             assertThat(afterRestart.contains(city)).isFalse();
         } finally {

@@ -3,7 +3,6 @@ package org.hazardstream.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,9 +42,15 @@ class StreamResourceTest {
         for (String id : cityIds) {
             csv.append(cityRow(id));
         }
-        given().header("Authorization", TOKEN).contentType("text/csv").body(csv.toString())
-                .when().post("/api/v1/streams/cities")
-                .then().statusCode(202).body("stream", equalTo("cities")).body("accepted", equalTo(cityIds.length));
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(csv.toString())
+                .when()
+                .post("/api/v1/streams/cities")
+                .then()
+                .statusCode(202)
+                .body("stream", equalTo("cities"))
+                .body("accepted", equalTo(cityIds.length));
     }
 
     private static List<RawRecordEvent> published(String cityId) {
@@ -54,34 +59,49 @@ class StreamResourceTest {
                     RawRecordEvent e = EventJson.read(r.value(), RawRecordEvent.class);
                     assertThat(r.key()).isEqualTo(e.topicKey());
                     return e;
-                }).toList();
+                })
+                .toList();
     }
 
     @Test
     void validCsvIsPublishedWithItsKeys() {
         String city = newCityId();
         postCities(city);
-        String daily = DAILY_HEADER
-                + city + ",2020-02-01,0.5,1.2,300,10,4\n"
-                + city + ",2020-02-02,,1.3,310,12,\n";
-        given().header("Authorization", TOKEN).contentType("text/csv").body(daily)
-                .when().post("/api/v1/streams/daily")
-                .then().statusCode(202).body("stream", equalTo("daily")).body("accepted", equalTo(2));
+        String daily = DAILY_HEADER + city + ",2020-02-01,0.5,1.2,300,10,4\n" + city + ",2020-02-02,,1.3,310,12,\n";
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(daily)
+                .when()
+                .post("/api/v1/streams/daily")
+                .then()
+                .statusCode(202)
+                .body("stream", equalTo("daily"))
+                .body("accepted", equalTo(2));
 
         List<ConsumerRecord<String, String>> records =
                 TopicReader.readAll(Topics.RAW_RECORDS, key -> key.contains(city));
-        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
-                "cities|" + city, "daily|" + city + "|2020-02-01", "daily|" + city + "|2020-02-02");
+        assertThat(records)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(
+                        "cities|" + city, "daily|" + city + "|2020-02-01", "daily|" + city + "|2020-02-02");
         List<RawRecordEvent> events = published(city);
-        RawRecordEvent second = events.stream().filter(e -> e.key().endsWith("2020-02-02")).findFirst().orElseThrow();
+        RawRecordEvent second = events.stream()
+                .filter(e -> e.key().endsWith("2020-02-02"))
+                .findFirst()
+                .orElseThrow();
         assertThat(second.stream()).isEqualTo("daily");
         assertThat(second.fields()).containsEntry("salience", "").containsEntry("cumulative_cases", "12");
-        RawRecordEvent first = events.stream().filter(e -> e.key().endsWith("2020-02-01")).findFirst().orElseThrow();
+        RawRecordEvent first = events.stream()
+                .filter(e -> e.key().endsWith("2020-02-01"))
+                .findFirst()
+                .orElseThrow();
         assertThat(first.batchId()).isEqualTo(second.batchId());
         assertThat(first.eventId()).isNotEqualTo(second.eventId());
         String golden = GoldenSamples.read(GoldenSamples.RAW_RECORD);
-        assertThat(records).allSatisfy(r -> assertThat(GoldenSamples.sameShape(r.value(), golden, "/fields"))
-                .as("a raw record has the golden sample's shape: " + r.value()).isTrue());
+        assertThat(records)
+                .allSatisfy(r -> assertThat(GoldenSamples.sameShape(r.value(), golden, "/fields"))
+                        .as("a raw record has the golden sample's shape: " + r.value())
+                        .isTrue());
     }
 
     @Test
@@ -89,14 +109,23 @@ class StreamResourceTest {
         String city = newCityId();
         postCities(city);
         String json = "[{\"city_id\":\"" + city + "\",\"date\":\"2020-02-05\",\"mode\":2}]";
-        given().header("Authorization", TOKEN).contentType("application/json").body(json)
-                .when().post("/api/v1/streams/adoptions")
-                .then().statusCode(202).body("accepted", equalTo(1));
+        given().header("Authorization", TOKEN)
+                .contentType("application/json")
+                .body(json)
+                .when()
+                .post("/api/v1/streams/adoptions")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(1));
 
-        List<RawRecordEvent> adoptions = published(city).stream().filter(e -> e.stream().equals("adoptions")).toList();
+        List<RawRecordEvent> adoptions = published(city).stream()
+                .filter(e -> e.stream().equals("adoptions"))
+                .toList();
         assertThat(adoptions).hasSize(1);
         assertThat(adoptions.get(0).topicKey()).isEqualTo("adoptions|" + city);
-        assertThat(adoptions.get(0).fields()).containsEntry("date", "2020-02-05").containsEntry("mode", "2");
+        assertThat(adoptions.get(0).fields())
+                .containsEntry("date", "2020-02-05")
+                .containsEntry("mode", "2");
     }
 
     @Test
@@ -107,12 +136,18 @@ class StreamResourceTest {
                 + city + ",2020-02-01,0.5,1.2,300,10,4\n"
                 + city + ",2020-02-31,0.5,1.2,300,10,4\n"
                 + city + ",2020-02-03,0.5,1.2,300,-1,4\n";
-        given().header("Authorization", TOKEN).contentType("text/csv").body(daily)
-                .when().post("/api/v1/streams/daily")
-                .then().statusCode(400)
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(daily)
+                .when()
+                .post("/api/v1/streams/daily")
+                .then()
+                .statusCode(400)
                 .body("errors.size()", equalTo(2))
-                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("date"))
-                .body("errors[1].row", equalTo(3)).body("errors[1].column", equalTo("cumulative_cases"));
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("date"))
+                .body("errors[1].row", equalTo(3))
+                .body("errors[1].column", equalTo("cumulative_cases"));
 
         assertThat(published(city)).extracting(RawRecordEvent::stream).containsExactly("cities");
     }
@@ -121,15 +156,24 @@ class StreamResourceTest {
     void duplicateAndUnknownColumnsAreRefused() {
         String city = newCityId();
         postCities(city);
-        given().header("Authorization", TOKEN).contentType("text/csv")
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
                 .body("date,central_policy,central_policy\n2020-02-01,1,1\n")
-                .when().post("/api/v1/streams/national")
-                .then().statusCode(400).body("errors[0].row", equalTo(0))
+                .when()
+                .post("/api/v1/streams/national")
+                .then()
+                .statusCode(400)
+                .body("errors[0].row", equalTo(0))
                 .body("errors[0].column", equalTo("central_policy"));
-        given().header("Authorization", TOKEN).contentType("application/json")
+        given().header("Authorization", TOKEN)
+                .contentType("application/json")
                 .body("[{\"province_id\":\"420000\",\"platform_launch_date\":\"\",\"colour\":\"red\"}]")
-                .when().post("/api/v1/streams/provinces")
-                .then().statusCode(400).body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("colour"));
+                .when()
+                .post("/api/v1/streams/provinces")
+                .then()
+                .statusCode(400)
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("colour"));
     }
 
     @Test
@@ -137,43 +181,69 @@ class StreamResourceTest {
         String known = newCityId();
         String unknown = newCityId();
         postCities(known);
-        String daily = DAILY_HEADER + known + ",2020-02-01,0.5,1.2,300,10,4\n" + unknown + ",2020-02-01,0.5,1.2,300,10,4\n";
-        given().header("Authorization", TOKEN).contentType("text/csv").body(daily)
-                .when().post("/api/v1/streams/daily")
-                .then().statusCode(400)
+        String daily =
+                DAILY_HEADER + known + ",2020-02-01,0.5,1.2,300,10,4\n" + unknown + ",2020-02-01,0.5,1.2,300,10,4\n";
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(daily)
+                .when()
+                .post("/api/v1/streams/daily")
+                .then()
+                .statusCode(400)
                 .body("errors.size()", equalTo(1))
-                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("city_id"));
-        given().header("Authorization", TOKEN).contentType("text/csv")
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("city_id"));
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
                 .body("city_id,date,mode\n" + unknown + ",2020-02-09,1\n")
-                .when().post("/api/v1/streams/adoptions")
-                .then().statusCode(400).body("errors[0].column", equalTo("city_id"));
+                .when()
+                .post("/api/v1/streams/adoptions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].column", equalTo("city_id"));
         assertThat(published(unknown)).isEmpty();
         assertThat(published(known)).extracting(RawRecordEvent::stream).containsExactly("cities");
 
         // Once the city is posted, the same body is accepted.
         postCities(unknown);
-        given().header("Authorization", TOKEN).contentType("text/csv").body(daily)
-                .when().post("/api/v1/streams/daily")
-                .then().statusCode(202).body("accepted", equalTo(2));
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(daily)
+                .when()
+                .post("/api/v1/streams/daily")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(2));
     }
 
     @Test
     void writesWithoutTheRightTokenAreUnauthorizedAndPublishNothing() {
         String city = newCityId();
-        given().contentType("text/csv").body(CITY_HEADER + cityRow(city))
-                .when().post("/api/v1/streams/cities")
-                .then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").contentType("text/csv").body(CITY_HEADER + cityRow(city))
-                .when().post("/api/v1/streams/cities")
-                .then().statusCode(401);
+        given().contentType("text/csv")
+                .body(CITY_HEADER + cityRow(city))
+                .when()
+                .post("/api/v1/streams/cities")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer wrong")
+                .contentType("text/csv")
+                .body(CITY_HEADER + cityRow(city))
+                .when()
+                .post("/api/v1/streams/cities")
+                .then()
+                .statusCode(401);
         assertThat(published(city)).isEmpty();
     }
 
     @Test
     void anUnknownStreamIsNotFound() {
-        given().header("Authorization", TOKEN).contentType("text/csv").body("a,b\n1,2\n")
-                .when().post("/api/v1/streams/weather")
-                .then().statusCode(404);
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body("a,b\n1,2\n")
+                .when()
+                .post("/api/v1/streams/weather")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -184,9 +254,13 @@ class StreamResourceTest {
         while (body.length() < 400 * 1024) {
             body.append(city).append(",2020-02-01,0.5,1.2,300,10,4\n");
         }
-        given().header("Authorization", TOKEN).contentType("text/csv").body(body.toString())
-                .when().post("/api/v1/streams/daily")
-                .then().statusCode(413);
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(body.toString())
+                .when()
+                .post("/api/v1/streams/daily")
+                .then()
+                .statusCode(413);
         assertThat(published(city)).isEmpty();
     }
 
@@ -194,7 +268,10 @@ class StreamResourceTest {
     void healthAndOpenApiAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("ingest_records_accepted"));
     }
 }

@@ -24,8 +24,7 @@ import org.hazardstream.infra.test.KafkaBrokerTestResource;
 /** Plain Kafka clients on the test broker: read a whole topic as it is now, or write records to it. */
 final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<String> keyFilter) {
         Properties props = new Properties();
@@ -33,9 +32,10 @@ final class TopicReader {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -55,10 +55,13 @@ final class TopicReader {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
@@ -69,7 +72,7 @@ final class TopicReader {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
             records.forEach(r -> acks.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()))));
             for (Future<RecordMetadata> ack : acks) {

@@ -14,8 +14,8 @@ import org.hazardstream.core.fit.FitOptionsParser;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.FitResultJson;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.study.panel.PanelRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,17 +42,24 @@ class FitResourceTest {
     @ValueSource(strings = {"cox", "logit", "pce", "finegray"})
     void fitsTheUploadedCsvAsTheLibraryDoes(String model) {
         String csv = panelCsv();
-        String body = given().contentType("text/csv").body(csv)
-                .queryParam("model", model).queryParam("covariates", covariates())
-                .queryParam("id", "city_id").queryParam("cluster", "city_id")
+        String body = given().contentType("text/csv")
+                .body(csv)
+                .queryParam("model", model)
+                .queryParam("covariates", covariates())
+                .queryParam("id", "city_id")
+                .queryParam("cluster", "city_id")
                 .queryParams(modelOptions(model))
-                .when().post("/api/v1/fits")
-                .then().statusCode(200).contentType("application/json")
-                .extract().asString();
+                .when()
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .asString();
 
         FitResult served = FitResultJson.read(body);
-        FitResult expected = HazardModels.fit(DataTable.parse(new StringReader(csv), "panel"),
-                FitOptionsParser.parse(options(model)));
+        FitResult expected = HazardModels.fit(
+                DataTable.parse(new StringReader(csv), "panel"), FitOptionsParser.parse(options(model)));
         assertThat(served.model()).isEqualTo(model);
         PanelRefitTest.assertSameEstimates(served, expected, 1e-12);
         assertThat(served.coefficients()).allSatisfy(c -> {
@@ -81,10 +88,14 @@ class FitResourceTest {
     @Test
     void aValueThatIsNotANumberIsRefusedNamingRowAndColumn() {
         String csv = "id,start,stop,event,x\n1,0,1,0,0.5\n2,0,1,1,abc\n";
-        given().contentType("text/csv").body(csv)
-                .queryParam("model", "logit").queryParam("covariates", "x")
-                .when().post("/api/v1/fits")
-                .then().statusCode(400)
+        given().contentType("text/csv")
+                .body(csv)
+                .queryParam("model", "logit")
+                .queryParam("covariates", "x")
+                .when()
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
                 .body("errors", hasSize(1))
                 .body("errors[0].message", containsString("row 2"))
                 .body("errors[0].message", containsString("'x'"));
@@ -93,38 +104,54 @@ class FitResourceTest {
     @Test
     void aMissingColumnIsRefusedNamingIt() {
         String csv = "id,start,stop,event,x\n1,0,1,0,0.5\n2,0,1,1,1.5\n";
-        given().contentType("text/csv").body(csv)
-                .queryParam("model", "logit").queryParam("covariates", "x,nosuch")
-                .when().post("/api/v1/fits")
-                .then().statusCode(400)
+        given().contentType("text/csv")
+                .body(csv)
+                .queryParam("model", "logit")
+                .queryParam("covariates", "x,nosuch")
+                .when()
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("nosuch"));
     }
 
     @Test
     void anUnknownOptionIsRefusedNamingIt() {
-        given().contentType("text/csv").body(panelCsv())
-                .queryParam("model", "cox").queryParam("covariates", "salience").queryParam("colour", "red")
-                .when().post("/api/v1/fits")
-                .then().statusCode(400)
+        given().contentType("text/csv")
+                .body(panelCsv())
+                .queryParam("model", "cox")
+                .queryParam("covariates", "salience")
+                .queryParam("colour", "red")
+                .when()
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
                 .body("errors", hasSize(1))
                 .body("errors[0].message", containsString("--colour"));
     }
 
     @Test
     void aMissingModelIsRefused() {
-        given().contentType("text/csv").body(panelCsv())
+        given().contentType("text/csv")
+                .body(panelCsv())
                 .queryParam("covariates", "salience")
-                .when().post("/api/v1/fits")
-                .then().statusCode(400)
+                .when()
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("--model"));
     }
 
     @Test
     void anEmptyBodyIsRefused() {
-        given().contentType("text/csv").body("")
-                .queryParam("model", "cox").queryParam("covariates", "salience")
-                .when().post("/api/v1/fits")
-                .then().statusCode(400)
+        given().contentType("text/csv")
+                .body("")
+                .queryParam("model", "cox")
+                .queryParam("covariates", "salience")
+                .when()
+                .post("/api/v1/fits")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("request body"));
     }
 }

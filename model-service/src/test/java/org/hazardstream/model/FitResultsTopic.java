@@ -21,31 +21,33 @@ final class FitResultsTopic {
 
     /** A published event with its Kafka key. */
     /** A message of the topic: its key, its JSON as published, and the event read from it. */
-    record Published(String key, String json, FitResultEvent event) {
-    }
+    record Published(String key, String json, FitResultEvent event) {}
 
     private static final List<Published> SEEN = new ArrayList<>();
     private static KafkaConsumer<String, String> consumer;
 
-    private FitResultsTopic() {
-    }
+    private FitResultsTopic() {}
 
     /** Everything published so far (up to the topic's end offset at the time of the call), in topic order. */
     static synchronized List<Published> all() {
         TopicPartition partition = new TopicPartition(Topics.FIT_RESULTS, 0);
         if (consumer == null) {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.broker().bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                    new StringDeserializer(), new StringDeserializer());
+            consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            KafkaBrokerTestResource.broker().bootstrapServers(),
+                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                            false),
+                    new StringDeserializer(),
+                    new StringDeserializer());
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
         }
         long end = consumer.endOffsets(List.of(partition)).get(partition);
         while (consumer.position(partition) < end) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                SEEN.add(new Published(record.key(), record.value(),
-                        EventJson.read(record.value(), FitResultEvent.class)));
+                SEEN.add(new Published(
+                        record.key(), record.value(), EventJson.read(record.value(), FitResultEvent.class)));
             }
         }
         return List.copyOf(SEEN);
@@ -65,7 +67,8 @@ final class FitResultsTopic {
     /** The result of a spec on a panel version, once published. */
     static Optional<Published> find(String spec, long panelVersion) {
         return all().stream()
-                .filter(p -> p.event().spec().equals(spec) && p.event().lineage().panelVersion() == panelVersion)
+                .filter(p ->
+                        p.event().spec().equals(spec) && p.event().lineage().panelVersion() == panelVersion)
                 .findFirst();
     }
 }

@@ -19,7 +19,6 @@ import org.hazardstream.core.Engine;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.study.panel.Panel;
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelVersionCompleted;
@@ -33,6 +32,7 @@ import org.hazardstream.model.service.ModelSpec;
 import org.hazardstream.model.service.ModelSpecs;
 import org.hazardstream.model.service.PanelSnapshot;
 import org.hazardstream.model.service.SpecFitter;
+import org.hazardstream.study.panel.Panel;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,20 +86,23 @@ class PanelRefitTest {
             }
             fittable++;
             Published published = results.get(spec.name());
-            assertThat(published).as(spec.name() + " result of version " + version).isNotNull();
+            assertThat(published)
+                    .as(spec.name() + " result of version " + version)
+                    .isNotNull();
             assertThat(published.key()).isEqualTo(spec.name());
             FitResultEvent event = published.event();
             assertThat(UUID.fromString(event.eventId())).isNotNull();
             assertThat(event.computedAt()).isNotNull();
             assertThat(event.fitDurationMs()).isNotNegative();
-            assertThat(event.lineage()).isEqualTo(new FitResultEvent.Lineage(version, panel.rows().size(),
-                    panel.events(), STUDY_END));
-            assertThat(event.provenance()).isEqualTo(FitResultEvent.Provenance.of(PanelTopic.STUDY, spec.options(),
-                    Engine.VERSION));
+            assertThat(event.lineage())
+                    .isEqualTo(new FitResultEvent.Lineage(version, panel.rows().size(), panel.events(), STUDY_END));
+            assertThat(event.provenance())
+                    .isEqualTo(FitResultEvent.Provenance.of(PanelTopic.STUDY, spec.options(), Engine.VERSION));
             assertThat(Engine.VERSION).startsWith("hazard-core ").doesNotContain("${");
-            assertThat(GoldenSamples.sameShape(published.json(), GoldenSamples.read(GoldenSamples.FIT_RESULT),
-                    "/provenance/options"))
-                    .as(spec.name() + " has the golden sample's shape: " + published.json()).isTrue();
+            assertThat(GoldenSamples.sameShape(
+                            published.json(), GoldenSamples.read(GoldenSamples.FIT_RESULT), "/provenance/options"))
+                    .as(spec.name() + " has the golden sample's shape: " + published.json())
+                    .isTrue();
             assertSameEstimates(event.result(), expected, 1e-9);
         }
         assertThat(fittable).as("specs hazard-core can fit").isPositive();
@@ -121,7 +124,8 @@ class PanelRefitTest {
         assertThat(before.rows()).isEqualTo(full.rows().size());
         assertThat(after.lineage().rows()).isEqualTo(shorter.rows().size());
         assertThat(after.lineage().events()).isEqualTo(shorter.events());
-        assertThat(after.result().n() + after.result().excludedRows()).isEqualTo(shorter.rows().size());
+        assertThat(after.result().n() + after.result().excludedRows())
+                .isEqualTo(shorter.rows().size());
 
         // Back to the full panel: each spec now starts from its estimates on the shorter one, and must still land
         // on the fit the command line gets from scratch.
@@ -131,8 +135,8 @@ class PanelRefitTest {
         DataTable data = full.toDataTable();
         for (ModelSpec spec : specs.all()) {
             if (results.containsKey(spec.name())) {
-                assertSameEstimates(results.get(spec.name()).event().result(),
-                        HazardModels.fit(data, spec.fitOptions()), 1e-9);
+                assertSameEstimates(
+                        results.get(spec.name()).event().result(), HazardModels.fit(data, spec.fitOptions()), 1e-9);
             }
         }
         assertThat(results).isNotEmpty();
@@ -147,18 +151,30 @@ class PanelRefitTest {
         int resultsOfVersion = FitResultsTopic.ofVersion(version).size();
         assertThat(resultsOfVersion).isPositive();
         double skippedBefore = registry.find("model.fits").tag("outcome", "already-published").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
 
         // A new fitter knows nothing, as after a restart; the replayed panel reaches the same version again.
-        SpecFitter restarted = new SpecFitter(specs, publisher, publishedResults, new FitInterrupter(), registry,
-                settings);
-        PanelSnapshot replayed = PanelSnapshot.of("health-code", new PanelVersionCompleted(version, panel.rows().size(),
-                panel.cities(), panel.events(), LocalDate.of(2020, 3, 20), 0, 0, Instant.now()), panel.rows());
+        SpecFitter restarted =
+                new SpecFitter(specs, publisher, publishedResults, new FitInterrupter(), registry, settings);
+        PanelSnapshot replayed = PanelSnapshot.of(
+                "health-code",
+                new PanelVersionCompleted(
+                        version,
+                        panel.rows().size(),
+                        panel.cities(),
+                        panel.events(),
+                        LocalDate.of(2020, 3, 20),
+                        0,
+                        0,
+                        Instant.now()),
+                panel.rows());
         specs.all().forEach(spec -> restarted.fit(spec.name(), replayed));
 
         assertThat(FitResultsTopic.all()).hasSize(publishedBefore);
         double skippedAfter = registry.find("model.fits").tag("outcome", "already-published").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
         assertThat(skippedAfter - skippedBefore).isEqualTo(resultsOfVersion);
     }
 
@@ -177,7 +193,8 @@ class PanelRefitTest {
         long newest = versions.get(versions.size() - 1);
         awaitFitted(newest);
 
-        assertThat(anyResult(newest).lineage().rows()).isEqualTo(panels.get(panels.size() - 1).rows().size());
+        assertThat(anyResult(newest).lineage().rows())
+                .isEqualTo(panels.get(panels.size() - 1).rows().size());
         // One worker fits one spec at a time, always on the newest version it has, so results never go back to an
         // older version and any fit of an older version of the burst is on the topic by now. Which older versions
         // get a fit depends on how the burst is spread over polls and on the machine's speed (RefitSchedulerTest
@@ -188,11 +205,13 @@ class PanelRefitTest {
         List<Long> fitted = FitResultsTopic.all().stream()
                 .map(p -> p.event().lineage().panelVersion())
                 .filter(versions::contains)
-                .distinct().toList();
+                .distinct()
+                .toList();
         assertThat(fitted).contains(newest).hasSizeLessThan(versions.size()).isSorted();
         double skipped = metric("model_panel_versions_skipped_total") - skippedBefore;
         double withoutResult = fitsWithoutResult() - withoutResultBefore;
-        assertThat(skipped).isLessThanOrEqualTo(versions.size() - fitted.size())
+        assertThat(skipped)
+                .isLessThanOrEqualTo(versions.size() - fitted.size())
                 .isGreaterThanOrEqualTo(versions.size() - fitted.size() - withoutResult);
     }
 
@@ -200,7 +219,7 @@ class PanelRefitTest {
     private static double fitsWithoutResult() {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile(
-                "(?m)^model_fits_total\\{[^}]*outcome=\"(?!converged\"|not-converged\")[^\"]*\"[^}]*\\} ([0-9.eE+-]+)$")
+                        "(?m)^model_fits_total\\{[^}]*outcome=\"(?!converged\"|not-converged\")[^\"]*\"[^}]*\\} ([0-9.eE+-]+)$")
                 .matcher(body);
         double total = 0;
         while (m.find()) {
@@ -210,7 +229,8 @@ class PanelRefitTest {
     }
 
     private static void awaitFitted(long version) {
-        await().atMost(FIT_WAIT).pollInterval(Duration.ofMillis(100))
+        await().atMost(FIT_WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> metric("model_panel_version_fitted") >= version);
     }
 
@@ -224,8 +244,11 @@ class PanelRefitTest {
         assertThat(actual.model()).isEqualTo(expected.model());
         assertThat(actual.n()).isEqualTo(expected.n());
         assertThat(actual.events()).isEqualTo(expected.events());
-        assertThat(actual.coefficients()).extracting(FitResult.Coefficient::term)
-                .containsExactlyElementsOf(expected.coefficients().stream().map(FitResult.Coefficient::term).toList());
+        assertThat(actual.coefficients())
+                .extracting(FitResult.Coefficient::term)
+                .containsExactlyElementsOf(expected.coefficients().stream()
+                        .map(FitResult.Coefficient::term)
+                        .toList());
         for (FitResult.Coefficient want : expected.coefficients()) {
             FitResult.Coefficient got = actual.coefficient(want.term());
             assertClose(want.term() + " estimate", got.estimate(), want.estimate(), relative);
@@ -242,14 +265,16 @@ class PanelRefitTest {
             return;
         }
         assertThat(actual).as(what).isNotNull();
-        assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected)
+        assertThat(Math.abs(actual - expected))
+                .as(what + ": " + actual + " vs " + expected)
                 .isLessThanOrEqualTo(relative * Math.max(1.0, Math.abs(expected)));
     }
 
     /** A counter or gauge from the Prometheus endpoint (0 before it exists). */
     static double metric(String name) {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+                .matcher(body);
         return m.find() ? Double.parseDouble(m.group(2)) : 0.0;
     }
 }

@@ -15,17 +15,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hazardstream.study.panel.Panel;
-import org.hazardstream.study.panel.PanelBuilder;
-import org.hazardstream.study.panel.PanelRow;
-import org.hazardstream.study.panel.PanelSettings;
-import org.hazardstream.study.panel.RawData;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaChunks;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelBuilder;
+import org.hazardstream.study.panel.PanelRow;
+import org.hazardstream.study.panel.PanelSettings;
+import org.hazardstream.study.panel.RawData;
 
 /**
  * Plays panel-service in the tests: publishes panels onto the panel-deltas topic with a plain producer, each as the
@@ -41,12 +41,12 @@ final class PanelTopic {
     static final String STUDY = "health-code";
     /** Far below panel-service's 256 KB, so a whole demo panel (about 1 MB of row JSON) travels in several chunks. */
     static final int CHUNK_BYTES = 64 * 1024;
+
     private static final AtomicLong VERSIONS = new AtomicLong();
     private static final Map<PanelDelta.RowKey, PanelRow> LIVE = new HashMap<>();
     private static KafkaProducer<String, String> producer;
 
-    private PanelTopic() {
-    }
+    private PanelTopic() {}
 
     /** The demo panel of the study's window, ending at {@code end} instead of 2020-03-31. */
     static Panel demoPanel(LocalDate end) {
@@ -63,11 +63,13 @@ final class PanelTopic {
 
     /** Publishes several panels back to back (one flush at the end, so they reach the broker as one burst). */
     static synchronized List<Long> publishBurst(List<Panel> panels) {
-        List<Long> versions = panels.stream().map(p -> {
-            long version = VERSIONS.incrementAndGet();
-            send(p, version);
-            return version;
-        }).toList();
+        List<Long> versions = panels.stream()
+                .map(p -> {
+                    long version = VERSIONS.incrementAndGet();
+                    send(p, version);
+                    return version;
+                })
+                .toList();
         producer().flush();
         return versions;
     }
@@ -83,16 +85,27 @@ final class PanelTopic {
                 changed.add(row);
             }
         }
-        List<PanelDelta.RowKey> removed = LIVE.keySet().stream().filter(k -> !next.containsKey(k)).toList();
+        List<PanelDelta.RowKey> removed =
+                LIVE.keySet().stream().filter(k -> !next.containsKey(k)).toList();
         LIVE.clear();
         LIVE.putAll(next);
 
-        LocalDate dataThrough = panel.rows().stream().map(PanelRow::date).max(LocalDate::compareTo).orElse(null);
-        PanelVersionCompleted totals = new PanelVersionCompleted(version, panel.rows().size(), panel.cities(),
-                panel.events(), dataThrough, 0, changed.size() + removed.size(), Instant.now());
+        LocalDate dataThrough = panel.rows().stream()
+                .map(PanelRow::date)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+        PanelVersionCompleted totals = new PanelVersionCompleted(
+                version,
+                panel.rows().size(),
+                panel.cities(),
+                panel.events(),
+                dataThrough,
+                0,
+                changed.size() + removed.size(),
+                Instant.now());
         Future<?> last = null;
-        for (String message : PanelDeltaChunks.write(STUDY, totals, changed.stream().map(EventJson::write).toList(),
-                removed, CHUNK_BYTES)) {
+        for (String message : PanelDeltaChunks.write(
+                STUDY, totals, changed.stream().map(EventJson::write).toList(), removed, CHUNK_BYTES)) {
             last = producer().send(new ProducerRecord<>(Topics.PANEL_DELTAS, STUDY, message));
         }
         return last;
@@ -111,11 +124,16 @@ final class PanelTopic {
 
     private static KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.broker().bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 5),
-                    new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            KafkaBrokerTestResource.broker().bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.LINGER_MS_CONFIG,
+                            5),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         return producer;
     }

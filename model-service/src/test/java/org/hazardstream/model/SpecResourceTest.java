@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.List;
 
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.study.panel.PanelRow;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -23,16 +23,28 @@ class SpecResourceTest {
     @Test
     void listsTheSevenStandardSpecsWithTheirOptions() {
         String all = String.join(",", PanelRow.COVARIATES);
-        given().get("/api/v1/specs").then().statusCode(200)
+        given().get("/api/v1/specs")
+                .then()
+                .statusCode(200)
                 .body("name", contains("cox", "cs-provincial", "cs-self", "fg-provincial", "fg-self", "logit", "pce"))
                 .body("find { it.name == 'cox' }.options.model", equalTo("cox"))
                 .body("find { it.name == 'cox' }.options.covariates", equalTo(all))
                 .body("find { it.name == 'cox' }.options.cluster", equalTo("city_id"))
                 .body("find { it.name == 'cox' }.options.ties", equalTo("efron"))
                 .body("find { it.name == 'pce' }.options.breaks", equalTo("28"))
-                .body("find { it.name == 'pce' }.options.'period-specific'", equalTo(String.join(",", List.of(
-                        "salience", "intra_city_travel", "inbound_migration", "cumulative_cases", "media_reports",
-                        "central_policy", "competition", "provincial_platform"))))
+                .body(
+                        "find { it.name == 'pce' }.options.'period-specific'",
+                        equalTo(String.join(
+                                ",",
+                                List.of(
+                                        "salience",
+                                        "intra_city_travel",
+                                        "inbound_migration",
+                                        "cumulative_cases",
+                                        "media_reports",
+                                        "central_policy",
+                                        "competition",
+                                        "provincial_platform"))))
                 .body("find { it.name == 'cs-provincial' }.options.'event-code'", equalTo("2"))
                 .body("find { it.name == 'fg-self' }.options.model", equalTo("finegray"))
                 .body("find { it.name == 'fg-self' }.options.'event-code'", equalTo("1"))
@@ -41,7 +53,10 @@ class SpecResourceTest {
 
     @Test
     void answersHealthAndServesItsApiDocument() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'model refits' }.data.specs", equalTo(7))
                 .body("checks.name", hasItem(containsString("Reactive Messaging")));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/fits"));

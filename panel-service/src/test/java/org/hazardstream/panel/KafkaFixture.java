@@ -19,14 +19,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hazardstream.study.panel.PanelBuilder;
-import org.hazardstream.study.panel.PanelSettings;
-import org.hazardstream.study.panel.RawData;
-import org.hazardstream.study.panel.RawRecord;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.events.Topics;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.study.panel.PanelBuilder;
+import org.hazardstream.study.panel.PanelSettings;
+import org.hazardstream.study.panel.RawData;
+import org.hazardstream.study.panel.RawRecord;
 
 /**
  * Plain Kafka clients on the test broker, and the oracle: every valid record this JVM sent to raw-records, in send
@@ -36,15 +36,17 @@ final class KafkaFixture {
 
     /** Every valid record sent in this JVM, in send order (later records of a key replace earlier ones). */
     private static final List<RawRecord> SENT = new ArrayList<>();
+
     private static KafkaProducer<String, String> producer;
 
-    private KafkaFixture() {
-    }
+    private KafkaFixture() {}
 
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.broker().bootstrapServers());
+            props.put(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    KafkaBrokerTestResource.broker().bootstrapServers());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
@@ -57,9 +59,10 @@ final class KafkaFixture {
         String batchId = UUID.randomUUID().toString();
         List<Future<?>> acks = new ArrayList<>();
         for (RawRecord r : records) {
-            RawRecordEvent event = new RawRecordEvent(UUID.randomUUID().toString(), r.stream().id(), r.key(),
-                    r.fields(), batchId, Instant.now());
-            acks.add(producer().send(new ProducerRecord<>(Topics.RAW_RECORDS, event.topicKey(), EventJson.write(event))));
+            RawRecordEvent event = new RawRecordEvent(
+                    UUID.randomUUID().toString(), r.stream().id(), r.key(), r.fields(), batchId, Instant.now());
+            acks.add(producer()
+                    .send(new ProducerRecord<>(Topics.RAW_RECORDS, event.topicKey(), EventJson.write(event))));
             SENT.add(r);
         }
         await(acks);
@@ -103,14 +106,17 @@ final class KafkaFixture {
     /** Every message of a topic now, in partition then offset order. */
     static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.broker().bootstrapServers());
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerTestResource.broker().bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

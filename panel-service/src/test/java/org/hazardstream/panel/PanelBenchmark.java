@@ -15,14 +15,14 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.hazardstream.study.panel.PanelBuilder;
-import org.hazardstream.study.panel.RawData;
-import org.hazardstream.study.panel.RawRecord;
-import org.hazardstream.study.panel.RawStream;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
 import org.hazardstream.infra.test.PostgresTestResource;
 import org.hazardstream.panel.messaging.OutboxRelay;
 import org.hazardstream.panel.service.PanelProcessor;
+import org.hazardstream.study.panel.PanelBuilder;
+import org.hazardstream.study.panel.RawData;
+import org.hazardstream.study.panel.RawRecord;
+import org.hazardstream.study.panel.RawStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,7 @@ class PanelBenchmark {
     /** The last days are held back and sent one day (128 records) at a time. */
     private static final List<LocalDate> DAILY_BATCH_DAYS = List.of(
             LocalDate.of(2020, 3, 28), LocalDate.of(2020, 3, 29), LocalDate.of(2020, 3, 30), LocalDate.of(2020, 3, 31));
+
     private static final int CORRECTION_ROUNDS = 10;
 
     @Inject
@@ -71,10 +72,15 @@ class PanelBenchmark {
         long sent = System.nanoTime();
         awaitApplied(applied + initial.size());
         long full = System.nanoTime();
-        System.out.printf("%n[benchmark] full load: %d records (128 cities) -> panel version %d with %d rows: "
+        System.out.printf(
+                "%n[benchmark] full load: %d records (128 cities) -> panel version %d with %d rows: "
                         + "%.0f ms (send %.0f ms, apply + publish %.0f ms)%n",
-                initial.size(), processor.snapshot().version(), processor.snapshot().panel().rows().size(),
-                ms(full - start), ms(sent - start), ms(full - sent));
+                initial.size(),
+                processor.snapshot().version(),
+                processor.snapshot().panel().rows().size(),
+                ms(full - start),
+                ms(sent - start),
+                ms(full - sent));
 
         List<Double> dayTimes = new ArrayList<>();
         for (Map.Entry<LocalDate, List<RawRecord>> day : heldBack.entrySet()) {
@@ -85,17 +91,20 @@ class PanelBenchmark {
         List<Double> correctionTimes = new ArrayList<>();
         for (int round = 1; round <= CORRECTION_ROUNDS; round++) {
             int bump = round;
-            correctionTimes.add(timeBatch(correctedDay.stream().map(r -> corrected(r, bump)).toList()));
+            correctionTimes.add(
+                    timeBatch(correctedDay.stream().map(r -> corrected(r, bump)).toList()));
         }
-        System.out.printf("[benchmark] new daily batch of 128 records -> new panel version published: %s ms%n",
+        System.out.printf(
+                "[benchmark] new daily batch of 128 records -> new panel version published: %s ms%n",
                 summary(dayTimes));
-        System.out.printf("[benchmark] corrected daily batch of 128 records (rows change in every city): %s ms%n%n",
+        System.out.printf(
+                "[benchmark] corrected daily batch of 128 records (rows change in every city): %s ms%n%n",
                 summary(correctionTimes));
 
         String expected = KafkaFixture.expectedPanelCsv(processor.settings());
         assertThat(processor.snapshot().panel().toCsv()).isEqualTo(expected);
-        assertThat(new PanelBuilder().build(demo, processor.settings()).rows()).hasSize(
-                processor.snapshot().panel().rows().size());
+        assertThat(new PanelBuilder().build(demo, processor.settings()).rows())
+                .hasSize(processor.snapshot().panel().rows().size());
     }
 
     /** Sends one batch and returns the time until its panel version is committed and published. */
@@ -105,20 +114,25 @@ class PanelBenchmark {
         long t0 = System.nanoTime();
         KafkaFixture.send(batch);
         awaitApplied(before + batch.size());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2)).until(() -> relay.pending() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(2))
+                .until(() -> relay.pending() == 0);
         assertThat(processor.snapshot().version()).isGreaterThan(version);
         return ms(System.nanoTime() - t0);
     }
 
     private void awaitApplied(long records) {
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(2))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(2))
                 .until(() -> processor.snapshot().recordsApplied() >= records);
     }
 
     private static RawRecord corrected(RawRecord daily, int bump) {
         Map<String, String> fields = new LinkedHashMap<>(daily.fields());
         String cases = fields.get("cumulative_cases");
-        fields.put("cumulative_cases", cases.isEmpty() ? Integer.toString(bump) : Long.toString(Long.parseLong(cases) + bump));
+        fields.put(
+                "cumulative_cases",
+                cases.isEmpty() ? Integer.toString(bump) : Long.toString(Long.parseLong(cases) + bump));
         return new RawRecord(RawStream.DAILY, fields);
     }
 
@@ -127,9 +141,14 @@ class PanelBenchmark {
     }
 
     private static String summary(List<Double> times) {
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return String.format("n=%d median %.0f, min %.0f, max %.0f (each: %s)", sorted.length,
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1],
+        double[] sorted =
+                times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(
+                "n=%d median %.0f, min %.0f, max %.0f (each: %s)",
+                sorted.length,
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1],
                 Arrays.toString(times.stream().mapToLong(Math::round).toArray()));
     }
 }

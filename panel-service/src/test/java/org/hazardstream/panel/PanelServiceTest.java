@@ -14,9 +14,6 @@ import java.util.TreeMap;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hazardstream.study.panel.Panel;
-import org.hazardstream.study.panel.PanelRow;
-import org.hazardstream.study.panel.RawRecord;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.GoldenSamples;
@@ -30,6 +27,9 @@ import org.hazardstream.infra.test.PostgresTestResource;
 import org.hazardstream.panel.messaging.OutboxRelay;
 import org.hazardstream.panel.service.BatchOutcome;
 import org.hazardstream.panel.service.PanelProcessor;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
+import org.hazardstream.study.panel.RawRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -54,7 +54,12 @@ class PanelServiceTest {
     OutboxRelay relay;
 
     private static String servedPanel() {
-        return given().when().get("/api/v1/panel").then().statusCode(200).extract().asString();
+        return given().when()
+                .get("/api/v1/panel")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private void awaitPanelEqualsOfflineBuilder() {
@@ -72,7 +77,12 @@ class PanelServiceTest {
 
     @Test
     void aStreamedDataSetGivesTheOfflineBuildersPanel() {
-        long appliedBefore = given().when().get("/api/v1/panel/status").then().statusCode(200).extract().jsonPath()
+        long appliedBefore = given().when()
+                .get("/api/v1/panel/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getLong("recordsApplied");
         List<RawRecord> records = new RawDataGenerator(11, "A").generate(20, 4);
         KafkaFixture.send(records);
@@ -80,7 +90,12 @@ class PanelServiceTest {
 
         Panel expected = new org.hazardstream.study.panel.PanelBuilder()
                 .build(KafkaFixture.expectedRawData(), processor.settings());
-        JsonPath status = given().when().get("/api/v1/panel/status").then().statusCode(200).extract().jsonPath();
+        JsonPath status = given().when()
+                .get("/api/v1/panel/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(status.getLong("panelVersion")).isPositive();
         assertThat(status.getInt("rows")).isEqualTo(expected.rows().size()).isPositive();
         assertThat(status.getInt("cities")).isEqualTo(expected.cities());
@@ -115,7 +130,8 @@ class PanelServiceTest {
         String before = servedPanel();
         long version = processor.snapshot().version();
         List<ConsumerRecord<String, String>> all = KafkaFixture.readAll(Topics.RAW_RECORDS).stream()
-                .filter(r -> r.value() != null && r.value().startsWith("{\"eventId\"")).toList();
+                .filter(r -> r.value() != null && r.value().startsWith("{\"eventId\""))
+                .toList();
         BatchOutcome outcome = processor.apply(all);
         assertThat(outcome.applied()).isZero();
         assertThat(outcome.duplicates() + outcome.deadLetters()).isEqualTo(all.size());
@@ -128,8 +144,10 @@ class PanelServiceTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
         List<RawRecord> data = new RawDataGenerator(21, "D").generate(3, 1);
         KafkaFixture.sendPoison("daily|D-x|2020-02-01", "this is not json");
-        KafkaFixture.sendPoison("daily|D0000|2020-02-31", "{\"eventId\":\"e1\",\"stream\":\"daily\",\"key\":\"D0000|2020-02-31\","
-                + "\"fields\":{\"city_id\":\"D0000\",\"date\":\"2020-02-31\"},\"batchId\":\"b\",\"receivedAt\":null}");
+        KafkaFixture.sendPoison(
+                "daily|D0000|2020-02-31",
+                "{\"eventId\":\"e1\",\"stream\":\"daily\",\"key\":\"D0000|2020-02-31\","
+                        + "\"fields\":{\"city_id\":\"D0000\",\"date\":\"2020-02-31\"},\"batchId\":\"b\",\"receivedAt\":null}");
         KafkaFixture.sendPoison("weather|x", "{\"eventId\":\"e2\",\"stream\":\"weather\",\"key\":\"x\",\"fields\":{}}");
         // The golden raw record (a daily record of a city this panel does not have) is applied, not set aside.
         RawRecordEvent golden = EventJson.read(GoldenSamples.read(GoldenSamples.RAW_RECORD), RawRecordEvent.class);
@@ -137,9 +155,11 @@ class PanelServiceTest {
         KafkaFixture.send(data);
         awaitPanelEqualsOfflineBuilder();
 
-        await().atMost(PATIENCE).until(() -> KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ).size() >= 3);
+        await().atMost(PATIENCE)
+                .until(() -> KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ).size() >= 3);
         List<DeadLetter> letters = KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ).stream()
-                .map(r -> EventJson.read(r.value(), DeadLetter.class)).toList();
+                .map(r -> EventJson.read(r.value(), DeadLetter.class))
+                .toList();
         assertThat(letters).anySatisfy(l -> {
             assertThat(l.key()).isEqualTo("daily|D-x|2020-02-01");
             assertThat(l.value()).isEqualTo("this is not json");
@@ -153,9 +173,14 @@ class PanelServiceTest {
         assertThat(letters).anySatisfy(l -> assertThat(l.reason()).contains("unknown stream 'weather'"));
         assertThat(letters).noneSatisfy(l -> assertThat(l.key()).isEqualTo(golden.topicKey()));
         String sample = GoldenSamples.read(GoldenSamples.DEAD_LETTER);
-        assertThat(KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ)).allSatisfy(r -> assertThat(
-                GoldenSamples.sameShape(r.value(), sample)).as("dead letter shape: " + r.value()).isTrue());
-        given().when().get("/q/metrics").then().statusCode(200)
+        assertThat(KafkaFixture.readAll(Topics.RAW_RECORDS_DLQ))
+                .allSatisfy(r -> assertThat(GoldenSamples.sameShape(r.value(), sample))
+                        .as("dead letter shape: " + r.value())
+                        .isTrue());
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("panel_dead_letters_total"));
     }
 
@@ -183,14 +208,17 @@ class PanelServiceTest {
             awaitPanelEqualsOfflineBuilder();
             assertThat(processor.snapshot().version()).isGreaterThan(before);
             assertThat(relay.pending()).isPositive();
-            assertThat(lastMarker().panelVersion()).isLessThan(processor.snapshot().version());
+            assertThat(lastMarker().panelVersion())
+                    .isLessThan(processor.snapshot().version());
 
             // "Restart": the in-memory state is rebuilt from the database, then every record is redelivered.
             processor.reload();
             assertThat(servedPanel()).isEqualTo(KafkaFixture.expectedPanelCsv(processor.settings()));
             List<ConsumerRecord<String, String>> all = KafkaFixture.readAll(Topics.RAW_RECORDS).stream()
-                    .filter(r -> r.value() != null && r.value().startsWith("{\"eventId\"")
-                            && !r.key().startsWith("weather")).toList();
+                    .filter(r -> r.value() != null
+                            && r.value().startsWith("{\"eventId\"")
+                            && !r.key().startsWith("weather"))
+                    .toList();
             BatchOutcome redelivered = processor.apply(all);
             assertThat(redelivered.applied()).isZero();
             assertThat(redelivered.rowsChanged()).isZero();
@@ -228,10 +256,11 @@ class PanelServiceTest {
             assertThat(m.key()).isEqualTo("health-code");
             assertThat(m.serializedValueSize()).isLessThan(1 << 20);
             assertThat(GoldenSamples.sameShape(m.value(), GoldenSamples.read(GoldenSamples.PANEL_DELTA)))
-                    .as("shape of the golden sample: %s", m.value()).isTrue();
+                    .as("shape of the golden sample: %s", m.value())
+                    .isTrue();
             PanelDelta chunk = EventJson.read(m.value(), PanelDelta.class);
-            assertThat(chunk.eventId()).isEqualTo(PanelDelta.eventId("health-code", chunk.version().panelVersion(),
-                    chunk.chunk()));
+            assertThat(chunk.eventId())
+                    .isEqualTo(PanelDelta.eventId("health-code", chunk.version().panelVersion(), chunk.chunk()));
             var complete = assembler.accept(chunk);
             if (complete.isEmpty()) {
                 continue;
@@ -243,7 +272,9 @@ class PanelServiceTest {
             complete.get().removed().forEach(k -> rows.remove(k.cityId() + "|" + k.day()));
             complete.get().rows().forEach(r -> rows.put(r.cityId() + "|" + r.day(), r));
             assertThat(version.rows()).isEqualTo(rows.size());
-            assertThat(version.rowsChanged()).isEqualTo(complete.get().rows().size() + complete.get().removed().size());
+            assertThat(version.rowsChanged())
+                    .isEqualTo(complete.get().rows().size()
+                            + complete.get().removed().size());
             last = version;
         }
         assertThat(last).isNotNull();
@@ -255,12 +286,14 @@ class PanelServiceTest {
     void healthMetricsAndOpenApiAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("panel_records_applied_total"))
                 .body(org.hamcrest.Matchers.containsString("panel_versions_total"))
                 .body(org.hamcrest.Matchers.containsString("panel_rows_changed_total"))
                 .body(org.hamcrest.Matchers.containsString("panel_consumer_lag"))
                 .body(org.hamcrest.Matchers.containsString("panel_outbox_pending"));
     }
-
 }

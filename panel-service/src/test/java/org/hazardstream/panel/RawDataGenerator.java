@@ -35,8 +35,12 @@ final class RawDataGenerator {
         List<String> cities = new ArrayList<>();
         for (int p = 0; p < provinceCount; p++) {
             LocalDate launch = random.nextDouble() < 0.7 ? FIRST.plusDays(random.nextInt(70)) : null;
-            records.add(record(RawStream.PROVINCES, "province_id", province(p),
-                    "platform_launch_date", launch == null ? "" : launch.toString()));
+            records.add(record(
+                    RawStream.PROVINCES,
+                    "province_id",
+                    province(p),
+                    "platform_launch_date",
+                    launch == null ? "" : launch.toString()));
         }
         for (int c = 0; c < cityCount; c++) {
             String id = prefix + String.format("%04d", c);
@@ -45,8 +49,12 @@ final class RawDataGenerator {
         }
         for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
             if (random.nextDouble() < 0.9) {
-                records.add(record(RawStream.NATIONAL, "date", d.toString(),
-                        "central_policy", maybe(Integer.toString(random.nextInt(4)))));
+                records.add(record(
+                        RawStream.NATIONAL,
+                        "date",
+                        d.toString(),
+                        "central_policy",
+                        maybe(Integer.toString(random.nextInt(4)))));
             }
         }
         for (String city : cities) {
@@ -61,7 +69,8 @@ final class RawDataGenerator {
         for (String city : cities) {
             double u = random.nextDouble();
             if (u < 0.65) {
-                records.add(adoption(city, LocalDate.of(2020, 1, 20).plusDays(random.nextInt(80)), 1 + random.nextInt(2)));
+                records.add(
+                        adoption(city, LocalDate.of(2020, 1, 20).plusDays(random.nextInt(80)), 1 + random.nextInt(2)));
             } else if (u < 0.72) {
                 records.add(record(RawStream.ADOPTIONS, "city_id", city, "date", "", "mode", ""));
             }
@@ -72,16 +81,31 @@ final class RawDataGenerator {
     /** A correction: the same key with new values (an adoption may move or be withdrawn). */
     RawRecord correct(RawRecord original) {
         return switch (original.stream()) {
-            case DAILY -> dailyRecord(original.get("city_id"), LocalDate.parse(original.get("date")),
-                    random.nextInt(500));
-            case NATIONAL -> record(RawStream.NATIONAL, "date", original.get("date"),
-                    "central_policy", maybe(Integer.toString(random.nextInt(4))));
-            case PROVINCES -> record(RawStream.PROVINCES, "province_id", original.get("province_id"),
-                    "platform_launch_date", random.nextBoolean() ? FIRST.plusDays(random.nextInt(70)).toString() : "");
-            case ADOPTIONS -> random.nextDouble() < 0.2
-                    ? record(RawStream.ADOPTIONS, "city_id", original.get("city_id"), "date", "", "mode", "")
-                    : adoption(original.get("city_id"), LocalDate.of(2020, 1, 25).plusDays(random.nextInt(75)),
-                    1 + random.nextInt(2));
+            case DAILY ->
+                dailyRecord(original.get("city_id"), LocalDate.parse(original.get("date")), random.nextInt(500));
+            case NATIONAL ->
+                record(
+                        RawStream.NATIONAL,
+                        "date",
+                        original.get("date"),
+                        "central_policy",
+                        maybe(Integer.toString(random.nextInt(4))));
+            case PROVINCES ->
+                record(
+                        RawStream.PROVINCES,
+                        "province_id",
+                        original.get("province_id"),
+                        "platform_launch_date",
+                        random.nextBoolean()
+                                ? FIRST.plusDays(random.nextInt(70)).toString()
+                                : "");
+            case ADOPTIONS ->
+                random.nextDouble() < 0.2
+                        ? record(RawStream.ADOPTIONS, "city_id", original.get("city_id"), "date", "", "mode", "")
+                        : adoption(
+                                original.get("city_id"),
+                                LocalDate.of(2020, 1, 25).plusDays(random.nextInt(75)),
+                                1 + random.nextInt(2));
             case CITIES -> cityRecord(original.get("city_id"), original.get("province_id"));
         };
     }
@@ -91,24 +115,49 @@ final class RawDataGenerator {
     }
 
     private RawRecord cityRecord(String id, String province) {
-        return record(RawStream.CITIES, "city_id", id, "city_name", "City " + id, "province_id", province,
-                "population", Integer.toString(100_000 + random.nextInt(9_000_000)),
-                "gdp_per_capita", maybe(String.valueOf(Math.round(random.nextDouble() * 1e5) / 10.0)),
-                "gdp_growth_q1", String.valueOf(Math.round((random.nextDouble() * 20 - 10) * 100) / 100.0),
-                "internet_service", String.valueOf(random.nextDouble()),
-                "internet_penetration", String.valueOf(Math.round(random.nextDouble() * 1000) / 1000.0),
-                "data_agency", Integer.toString(random.nextInt(4)),
-                "leader_experience", Integer.toString(random.nextInt(2)),
-                "platform_type", Integer.toString(1 + random.nextInt(5)));
+        return record(
+                RawStream.CITIES,
+                "city_id",
+                id,
+                "city_name",
+                "City " + id,
+                "province_id",
+                province,
+                "population",
+                Integer.toString(100_000 + random.nextInt(9_000_000)),
+                "gdp_per_capita",
+                maybe(String.valueOf(Math.round(random.nextDouble() * 1e5) / 10.0)),
+                "gdp_growth_q1",
+                String.valueOf(Math.round((random.nextDouble() * 20 - 10) * 100) / 100.0),
+                "internet_service",
+                String.valueOf(random.nextDouble()),
+                "internet_penetration",
+                String.valueOf(Math.round(random.nextDouble() * 1000) / 1000.0),
+                "data_agency",
+                Integer.toString(random.nextInt(4)),
+                "leader_experience",
+                Integer.toString(random.nextInt(2)),
+                "platform_type",
+                Integer.toString(1 + random.nextInt(5)));
     }
 
     private RawRecord dailyRecord(String city, LocalDate date, int cases) {
-        return record(RawStream.DAILY, "city_id", city, "date", date.toString(),
-                "salience", maybe(String.valueOf(Math.round(random.nextDouble() * 1000) / 100.0)),
-                "intra_city_travel", maybe(String.valueOf(random.nextDouble() * 5)),
-                "inbound_migration", maybe(String.valueOf(random.nextInt(2000) / 7.0)),
-                "cumulative_cases", maybe(Integer.toString(cases)),
-                "media_reports", maybe(Integer.toString(random.nextInt(50))));
+        return record(
+                RawStream.DAILY,
+                "city_id",
+                city,
+                "date",
+                date.toString(),
+                "salience",
+                maybe(String.valueOf(Math.round(random.nextDouble() * 1000) / 100.0)),
+                "intra_city_travel",
+                maybe(String.valueOf(random.nextDouble() * 5)),
+                "inbound_migration",
+                maybe(String.valueOf(random.nextInt(2000) / 7.0)),
+                "cumulative_cases",
+                maybe(Integer.toString(cases)),
+                "media_reports",
+                maybe(Integer.toString(random.nextInt(50))));
     }
 
     private RawRecord adoption(String city, LocalDate date, int mode) {

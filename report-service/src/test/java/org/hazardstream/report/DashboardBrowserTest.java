@@ -42,6 +42,7 @@ class DashboardBrowserTest {
 
     /** The spec whose latest result is not identified, and the term that makes it so. */
     private static final String NOT_IDENTIFIED = "cs-provincial";
+
     private static final String CONSTANT_TERM = "data_agency";
     private static final String FOREST_COLOR = "#1f77b4";
     private static final String GREY = "#999999";
@@ -51,8 +52,10 @@ class DashboardBrowserTest {
 
     @Test
     void chartsRenderWithTheExpectedMarksAndFollowNewResults() throws Exception {
-        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
-                + "apt-get install -y chromium chromium-driver");
+        assumeTrue(
+                HeadlessChromium.installed(),
+                "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
+                        + "apt-get install -y chromium chromium-driver");
         String bootstrap = KafkaBrokerTestResource.broker().bootstrapServers();
         PanelFixture.publishOnce(bootstrap);
         try (KafkaProducer<String, String> producer = TestEvents.producer(bootstrap)) {
@@ -66,19 +69,25 @@ class DashboardBrowserTest {
             publish(producer, DashboardFixture.notIdentifiedEvent(NOT_IDENTIFIED, "cox", 3, 25, CONSTANT_TERM));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(given().get("/api/v1/dashboard/adoption").jsonPath().getLong("panelVersion")).isEqualTo(2);
+            assertThat(given().get("/api/v1/dashboard/adoption").jsonPath().getLong("panelVersion"))
+                    .isEqualTo(2);
             assertThat(given().get("/api/v1/estimates/logit").statusCode()).isEqualTo(200);
-            assertThat(given().get("/api/v1/estimates/" + NOT_IDENTIFIED).jsonPath().getString("identified")).isEqualTo("false");
-            assertThat(given().get("/api/v1/estimates/cox").jsonPath().getLong("lineage.panelVersion")).isEqualTo(3);
+            assertThat(given().get("/api/v1/estimates/" + NOT_IDENTIFIED)
+                            .jsonPath()
+                            .getString("identified"))
+                    .isEqualTo("false");
+            assertThat(given().get("/api/v1/estimates/cox").jsonPath().getLong("lineage.panelVersion"))
+                    .isEqualTo(3);
         });
         Expected expected = expectedFromApi();
 
         try (HeadlessChromium browser = new HeadlessChromium(1400, 3000)) {
             browser.open(dashboardUrl);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(browser.script("return ['forest','adoption-curve','incidence','adoption-province','trajectory']"
-                            + ".map(id => document.getElementById(id).dataset.state)")).allSatisfy(state ->
-                            assertThat(state.asText()).isEqualTo("rendered")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(browser.script(
+                                    "return ['forest','adoption-curve','incidence','adoption-province','trajectory']"
+                                            + ".map(id => document.getElementById(id).dataset.state)"))
+                            .allSatisfy(state -> assertThat(state.asText()).isEqualTo("rendered")));
 
             browser.screenshot(Path.of("target", "dashboard-initial.png"));
             JsonNode marks = browser.script("""
@@ -107,22 +116,34 @@ class DashboardBrowserTest {
             // One point per estimable cox term; one interval rule per term plus the reference line at 1.
             assertThat(marks.path("forestPoints").asInt()).isEqualTo(expected.coxEstimableTerms());
             assertThat(marks.path("forestRules").asInt()).isEqualTo(expected.coxEstimableTerms() + 1);
-            assertThat(marks.path("adoptionLines").asInt()).as("all cities, self-built, provincial").isEqualTo(3);
-            assertThat(marks.path("incidenceAreas").asInt()).as("one area per mode").isEqualTo(2);
-            assertThat(marks.path("provinceLines").asInt()).as("one panel per province").isEqualTo(2);
+            assertThat(marks.path("adoptionLines").asInt())
+                    .as("all cities, self-built, provincial")
+                    .isEqualTo(3);
+            assertThat(marks.path("incidenceAreas").asInt())
+                    .as("one area per mode")
+                    .isEqualTo(2);
+            assertThat(marks.path("provinceLines").asInt())
+                    .as("one panel per province")
+                    .isEqualTo(2);
             assertThat(marks.path("trajectoryTerm").asText()).isEqualTo(expected.trajectoryTerm());
             assertThat(marks.path("trajectoryLines").asInt()).isEqualTo(expected.trajectorySpecs());
             assertThat(marks.path("trajectoryPoints").asInt()).isEqualTo(expected.trajectoryPoints());
-            assertThat(marks.path("status").asText()).contains("Panel version 2", "data through " + PanelFixture.DATA_THROUGH);
+            assertThat(marks.path("status").asText())
+                    .contains("Panel version 2", "data through " + PanelFixture.DATA_THROUGH);
             // Identified results (and those without the field) look as before; the one that is not is listed greyed.
-            assertThat(marks.path("forestFills")).isNotEmpty().allSatisfy(fill -> assertThat(fill.asText()).isEqualTo(FOREST_COLOR));
+            assertThat(marks.path("forestFills"))
+                    .isNotEmpty()
+                    .allSatisfy(fill -> assertThat(fill.asText()).isEqualTo(FOREST_COLOR));
             assertThat(marks.path("forestNoteShown").asBoolean()).isFalse();
             assertThat(marks.path("greyedCoefficientRows").asInt()).isZero();
-            assertThat(marks.path("greyedSpecs")).singleElement().satisfies(spec -> assertThat(spec.asText()).isEqualTo(NOT_IDENTIFIED));
-            String note = "not identified yet: " + CONSTANT_TERM + " takes one value in every event row, so the likelihood"
-                    + " cannot settle on a coefficient";
-            assertThat(marks.path("specNotes")).singleElement().satisfies(line ->
-                    assertThat(line.asText()).isEqualTo(NOT_IDENTIFIED + ": " + note));
+            assertThat(marks.path("greyedSpecs"))
+                    .singleElement()
+                    .satisfies(spec -> assertThat(spec.asText()).isEqualTo(NOT_IDENTIFIED));
+            String note = "not identified yet: " + CONSTANT_TERM
+                    + " takes one value in every event row, so the likelihood" + " cannot settle on a coefficient";
+            assertThat(marks.path("specNotes"))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line.asText()).isEqualTo(NOT_IDENTIFIED + ": " + note));
 
             // The forest plot and coefficient table of the result that is not identified: greyed, with the note.
             selectForestSpec(browser, NOT_IDENTIFIED);
@@ -146,18 +167,24 @@ class DashboardBrowserTest {
                         };""");
                 assertThat(grey.path("state").asText()).isEqualTo("rendered");
                 assertThat(grey.path("points").asInt()).isEqualTo(expected.notIdentifiedEstimableTerms());
-                assertThat(grey.path("colors")).hasSize(2 * expected.notIdentifiedEstimableTerms())
+                assertThat(grey.path("colors"))
+                        .hasSize(2 * expected.notIdentifiedEstimableTerms())
                         .allSatisfy(color -> assertThat(color.asText()).isEqualTo(GREY));
-                assertThat(grey.path("opacities")).allSatisfy(opacity -> assertThat(opacity.asDouble()).isLessThan(0.5));
+                assertThat(grey.path("opacities"))
+                        .allSatisfy(opacity -> assertThat(opacity.asDouble()).isLessThan(0.5));
                 assertThat(grey.path("note").asText()).isEqualTo(note);
                 assertThat(grey.path("rows").asInt()).isPositive();
-                assertThat(grey.path("greyedRows").asInt()).isEqualTo(grey.path("rows").asInt());
+                assertThat(grey.path("greyedRows").asInt())
+                        .isEqualTo(grey.path("rows").asInt());
             });
             browser.screenshot(Path.of("target", "dashboard-not-identified.png"));
             selectForestSpec(browser, "cox");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(browser.script(
-                    "return [...document.querySelectorAll('#forest g.mark-symbol.role-mark path')].map(p => p.getAttribute('fill'))"))
-                    .hasSize(expected.coxEstimableTerms()).allSatisfy(fill -> assertThat(fill.asText()).isEqualTo(FOREST_COLOR)));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(
+                                    browser.script(
+                                            "return [...document.querySelectorAll('#forest g.mark-symbol.role-mark path')].map(p => p.getAttribute('fill'))"))
+                            .hasSize(expected.coxEstimableTerms())
+                            .allSatisfy(fill -> assertThat(fill.asText()).isEqualTo(FOREST_COLOR)));
 
             // A new result reaches the open page through the server-sent events, without a reload.
             try (KafkaProducer<String, String> producer = TestEvents.producer(bootstrap)) {
@@ -169,7 +196,9 @@ class DashboardBrowserTest {
                         + " return [...document.querySelectorAll('#specs tbody tr')]"
                         + ".filter(tr => tr.cells[0].textContent === 'cox').map(tr => tr.cells[column].textContent)");
                 assertThat(cox.path(0).asText()).isEqualTo("4");
-                assertThat(browser.script("return document.querySelectorAll('#trajectory g.mark-symbol.role-mark path').length").asInt())
+                assertThat(browser.script(
+                                        "return document.querySelectorAll('#trajectory g.mark-symbol.role-mark path').length")
+                                .asInt())
                         .isEqualTo(expected.trajectoryPoints() + 1);
             });
             browser.screenshot(Path.of("target", "dashboard.png"));
@@ -185,38 +214,52 @@ class DashboardBrowserTest {
         TestEvents.send(producer, Topics.FIT_RESULTS, event.spec(), TestEvents.json(event));
     }
 
-    private record Expected(int specs, int coxEstimableTerms, int notIdentifiedEstimableTerms, String trajectoryTerm,
-                            int trajectorySpecs, int trajectoryPoints) {
-    }
+    private record Expected(
+            int specs,
+            int coxEstimableTerms,
+            int notIdentifiedEstimableTerms,
+            String trajectoryTerm,
+            int trajectorySpecs,
+            int trajectoryPoints) {}
 
     /**
      * What the page should draw, from the service's JSON (other test classes of this JVM may have stored specs of
      * their own, so the counts are read, not assumed).
      */
     private static Expected expectedFromApi() {
-        List<Map<String, Object>> latest = given().get("/api/v1/dashboard/latest").jsonPath().getList("$");
+        List<Map<String, Object>> latest =
+                given().get("/api/v1/dashboard/latest").jsonPath().getList("$");
         JsonPath cox = given().get("/api/v1/estimates/cox").jsonPath();
-        int coxEstimable = cox.getList("coefficients.findAll { it.estimate != null && it.term != '(Intercept)' }").size();
-        int notIdentifiedEstimable = given().get("/api/v1/estimates/" + NOT_IDENTIFIED).jsonPath()
-                .getList("coefficients.findAll { it.estimate != null && it.term != '(Intercept)' }").size();
+        int coxEstimable = cox.getList("coefficients.findAll { it.estimate != null && it.term != '(Intercept)' }")
+                .size();
+        int notIdentifiedEstimable = given().get("/api/v1/estimates/" + NOT_IDENTIFIED)
+                .jsonPath()
+                .getList("coefficients.findAll { it.estimate != null && it.term != '(Intercept)' }")
+                .size();
         List<String> terms = new ArrayList<>();
         for (Map<String, Object> result : latest) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> coefficients = (List<Map<String, Object>>) result.get("coefficients");
-            coefficients.stream().map(c -> (String) c.get("term"))
-                    .filter(t -> !t.equals("(Intercept)") && !terms.contains(t)).forEach(terms::add);
+            coefficients.stream()
+                    .map(c -> (String) c.get("term"))
+                    .filter(t -> !t.equals("(Intercept)") && !terms.contains(t))
+                    .forEach(terms::add);
         }
         String term = terms.get(0);
         int specs = 0;
         int points = 0;
         for (Map<String, Object> result : latest) {
             String spec = (String) result.get("spec");
-            int response = given().queryParam("term", term).get("/api/v1/estimates/{spec}/history", spec).statusCode();
+            int response = given().queryParam("term", term)
+                    .get("/api/v1/estimates/{spec}/history", spec)
+                    .statusCode();
             if (response != 200) {
                 continue;
             }
-            List<Object> ratios = given().queryParam("term", term).get("/api/v1/estimates/{spec}/history", spec)
-                    .jsonPath().getList("findAll { it.hazardRatio != null }");
+            List<Object> ratios = given().queryParam("term", term)
+                    .get("/api/v1/estimates/{spec}/history", spec)
+                    .jsonPath()
+                    .getList("findAll { it.hazardRatio != null }");
             if (!ratios.isEmpty()) {
                 specs++;
                 points += ratios.size();

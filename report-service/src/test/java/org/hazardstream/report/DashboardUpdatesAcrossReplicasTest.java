@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hazardstream.events.FitResultEvent;
@@ -31,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
-import jakarta.inject.Inject;
 
 /**
  * The server-sent "result" updates of every replica come from PostgreSQL notifications: a plain JDBC connection
@@ -78,8 +79,8 @@ class DashboardUpdatesAcrossReplicasTest {
     }
 
     private static void notify(Connection connection, String payload) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement(
-                "select pg_notify('" + DashboardNotifier.CHANNEL + "', ?)")) {
+        try (PreparedStatement notify =
+                connection.prepareStatement("select pg_notify('" + DashboardNotifier.CHANNEL + "', ?)")) {
             notify.setString(1, payload);
             notify.execute();
         }
@@ -90,8 +91,9 @@ class DashboardUpdatesAcrossReplicasTest {
      * then on reaches it), other than {@code previous}.
      */
     private static int awaitListener(Connection connection, Integer previous) {
-        return await("listener listening").atMost(WAIT).until(() -> listenerPid(connection),
-                pid -> pid != null && !pid.equals(previous));
+        return await("listener listening")
+                .atMost(WAIT)
+                .until(() -> listenerPid(connection), pid -> pid != null && !pid.equals(previous));
     }
 
     private static Integer listenerPid(Connection connection) throws SQLException {
@@ -118,8 +120,9 @@ class DashboardUpdatesAcrossReplicasTest {
             notify(other, "not an update"); // logged and skipped: the listener goes on
             notify(other, resultJson(spec, 7));
         }
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(dashboard.getItems()).contains(new DashboardUpdates.Update("result", spec, 7)));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(dashboard.getItems()).contains(new DashboardUpdates.Update("result", spec, 7)));
     }
 
     @Test
@@ -127,7 +130,8 @@ class DashboardUpdatesAcrossReplicasTest {
         String spec = uniqueSpec("once");
         FitResultEvent result = DashboardFixture.event(spec, "cox", 5, 1);
         FitResultEvent later = DashboardFixture.event(spec, "cox", 6, 2);
-        try (KafkaProducer<String, String> producer = TestEvents.producer(KafkaBrokerTestResource.broker().bootstrapServers())) {
+        try (KafkaProducer<String, String> producer =
+                TestEvents.producer(KafkaBrokerTestResource.broker().bootstrapServers())) {
             TestEvents.send(producer, Topics.FIT_RESULTS, spec, TestEvents.json(result));
             TestEvents.send(producer, Topics.FIT_RESULTS, spec, TestEvents.json(result));
             TestEvents.send(producer, Topics.FIT_RESULTS, spec, TestEvents.json(later));
@@ -135,10 +139,13 @@ class DashboardUpdatesAcrossReplicasTest {
         // One partition per key, stored in order, notifications delivered in commit order, and a local
         // announcement would precede its notification: once the later result's update is in, every announcement
         // of the first is.
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(dashboard.getItems()).contains(new DashboardUpdates.Update("result", spec, 6)));
-        assertThat(dashboard.getItems()).filteredOn(update -> Objects.equals(update.spec(), spec))
-                .containsExactly(new DashboardUpdates.Update("result", spec, 5), new DashboardUpdates.Update("result", spec, 6));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(dashboard.getItems()).contains(new DashboardUpdates.Update("result", spec, 6)));
+        assertThat(dashboard.getItems())
+                .filteredOn(update -> Objects.equals(update.spec(), spec))
+                .containsExactly(
+                        new DashboardUpdates.Update("result", spec, 5), new DashboardUpdates.Update("result", spec, 6));
     }
 
     @Test
@@ -149,14 +156,19 @@ class DashboardUpdatesAcrossReplicasTest {
             try (PreparedStatement kill = other.prepareStatement("select pg_terminate_backend(?)")) {
                 kill.setInt(1, killed);
                 try (ResultSet answer = kill.executeQuery()) {
-                    assertThat(answer.next() && answer.getBoolean(1)).as("listener backend terminated").isTrue();
+                    assertThat(answer.next() && answer.getBoolean(1))
+                            .as("listener backend terminated")
+                            .isTrue();
                 }
             }
             awaitListener(other, killed);
             notify(other, resultJson(spec, 3));
         }
         // First "resync" (what was sent while it was away is lost for this replica), then the new result.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(dashboard.getItems()).containsSubsequence(
-                new DashboardUpdates.Update("resync", null, 0), new DashboardUpdates.Update("result", spec, 3)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(dashboard.getItems())
+                        .containsSubsequence(
+                                new DashboardUpdates.Update("resync", null, 0),
+                                new DashboardUpdates.Update("result", spec, 3)));
     }
 }

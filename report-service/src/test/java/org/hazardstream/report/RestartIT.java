@@ -57,7 +57,9 @@ class RestartIT {
 
     @Test
     void aKilledServiceLosesNoResultAndStoresNoneTwice() throws Exception {
-        assertThat(APP).as("run mvn verify: the integration test needs the packaged service").exists();
+        assertThat(APP)
+                .as("run mvn verify: the integration test needs the packaged service")
+                .exists();
         String bootstrap = KafkaBrokerTestResource.broker().bootstrapServers();
         Map<String, String> database = new PostgresTestResource().start();
         Map<String, String> env = new HashMap<>();
@@ -82,7 +84,8 @@ class RestartIT {
 
         int port = freePort();
         Process first = start(env, port, 1);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> storedCount(port) >= 50);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         int storedAtKill = storedCountDirect(env);
@@ -99,36 +102,56 @@ class RestartIT {
         }
 
         Process second = start(env, port, 2);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> status(port, "/api/v1/estimates/" + SENTINEL) == 200);
-        assertThat(metric(port, "report_results_duplicates_total")).as("copies recognised").isGreaterThanOrEqualTo(200);
+        assertThat(metric(port, "report_results_duplicates_total"))
+                .as("copies recognised")
+                .isGreaterThanOrEqualTo(200);
         JsonNode history = history(port);
         List<String> ids = new ArrayList<>();
         history.forEach(point -> ids.add(point.path("eventId").asText()));
-        assertThat(ids).hasSize(RESULTS).doesNotHaveDuplicates()
-                .containsExactlyElementsOf(events.stream().map(FitResultEvent::eventId).toList());
+        assertThat(ids)
+                .hasSize(RESULTS)
+                .doesNotHaveDuplicates()
+                .containsExactlyElementsOf(
+                        events.stream().map(FitResultEvent::eventId).toList());
         assertThat(new HashSet<>(ids)).hasSize(RESULTS);
         // The adoption view has no table: the restarted service rebuilt it by replaying the panel topic.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(EventJson.mapper()
-                .readTree(get(port, "/api/v1/dashboard/adoption").body()).path("panelVersion").asLong()).isEqualTo(2));
-        System.out.printf("RestartIT: %d of %d results stored when the first process was killed%n", storedAtKill, RESULTS);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(EventJson.mapper()
+                                .readTree(
+                                        get(port, "/api/v1/dashboard/adoption").body())
+                                .path("panelVersion")
+                                .asLong())
+                        .isEqualTo(2));
+        System.out.printf(
+                "RestartIT: %d of %d results stored when the first process was killed%n", storedAtKill, RESULTS);
         second.destroy();
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("graceful stop").isTrue();
     }
 
     private Process start(Map<String, String> env, int port, int run) throws IOException {
         Path log = Path.of("target", "restart-it-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", APP.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        APP.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process process = builder.start();
         started.add(process);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("service exited; see " + log).isTrue();
-            return status(port, "/q/health/ready") == 200;
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    assertThat(process.isAlive())
+                            .as("service exited; see " + log)
+                            .isTrue();
+                    return status(port, "/q/health/ready") == 200;
+                });
         return process;
     }
 
@@ -139,10 +162,12 @@ class RestartIT {
 
     /** The count at the moment of the kill, read by starting nothing: the database is the witness. */
     private static int storedCountDirect(Map<String, String> env) throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"));
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery("select count(*) from fit_result where spec = '" + SPEC + "'")) {
+        try (var connection = java.sql.DriverManager.getConnection(
+                        env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                        env.get("QUARKUS_DATASOURCE_USERNAME"),
+                        env.get("QUARKUS_DATASOURCE_PASSWORD"));
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(*) from fit_result where spec = '" + SPEC + "'")) {
             rows.next();
             return rows.getInt(1);
         }
@@ -155,8 +180,12 @@ class RestartIT {
     }
 
     private double metric(int port, String name) throws IOException, InterruptedException {
-        return get(port, "/q/metrics").body().lines().filter(l -> l.startsWith(name))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return get(port, "/q/metrics")
+                .body()
+                .lines()
+                .filter(l -> l.startsWith(name))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private int status(int port, String path) {
@@ -171,8 +200,11 @@ class RestartIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

@@ -27,7 +27,9 @@ class StudiesApiTest {
 
     @Test
     void theBundledStudiesAreListedWithWhatTheSystemDoesWithEach() {
-        given().get("/api/v1/studies").then().statusCode(200)
+        given().get("/api/v1/studies")
+                .then()
+                .statusCode(200)
                 .body("id", contains("health-code", "stay-at-home", "state-lotteries"))
                 .body("status", contains("live", "offline", "offline"))
                 .body("[2].timeUnit", equalTo("year"))
@@ -39,17 +41,22 @@ class StudiesApiTest {
 
     @Test
     void aStudyIsServedWithItsWholeDefinition() {
-        given().get("/api/v1/studies/stay-at-home").then().statusCode(200)
+        given().get("/api/v1/studies/stay-at-home")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo("stay-at-home"))
                 .body("definition.covariates.name", hasItem("log_cases"))
-                .body("definition.covariates.find { it.name == 'log_cases' }.formula",
+                .body(
+                        "definition.covariates.find { it.name == 'log_cases' }.formula",
                         equalTo("log1p(confirmed_cases / population * 100000)"));
         given().get("/api/v1/studies/measles").then().statusCode(404).body("error", containsString("measles"));
     }
 
     @Test
     void theSchemaIsPublished() {
-        given().get("/api/v1/schemas/study-definition").then().statusCode(200)
+        given().get("/api/v1/schemas/study-definition")
+                .then()
+                .statusCode(200)
                 .body("$schema", equalTo("https://json-schema.org/draft/2020-12/schema"))
                 .body("required", hasItem("covariates"));
     }
@@ -57,23 +64,34 @@ class StudiesApiTest {
     @Test
     void aDraftIsCheckedAndEveryErrorNamesItsPointer() throws IOException {
         String draft = bundled("studies/stay-at-home/study.json");
-        given().contentType("application/json").body(draft).post("/api/v1/schemas/study-definition/validation")
-                .then().statusCode(200)
+        given().contentType("application/json")
+                .body(draft)
+                .post("/api/v1/schemas/study-definition/validation")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo("stay-at-home"))
                 .body("specs", contains("cox", "cox-cluster", "logit"));
 
-        String broken = draft.replace("\"stream\": \"daily\", \"column\": \"confirmed_cases\"",
-                "\"stream\": \"daly\", \"column\": \"confirmed_cases\"").replace("\"lag\": 1", "\"lag\": 1.5");
-        given().contentType("application/json").body(broken).post("/api/v1/schemas/study-definition/validation")
-                .then().statusCode(400)
+        String broken = draft.replace(
+                        "\"stream\": \"daily\", \"column\": \"confirmed_cases\"",
+                        "\"stream\": \"daly\", \"column\": \"confirmed_cases\"")
+                .replace("\"lag\": 1", "\"lag\": 1.5");
+        given().contentType("application/json")
+                .body(broken)
+                .post("/api/v1/schemas/study-definition/validation")
+                .then()
+                .statusCode(400)
                 .body("errors.pointer", contains("/time/lag"))
                 .body("error", containsString("invalid study definition"));
 
-        String unknownStream = draft.replace("\"stream\": \"daily\", \"column\": \"confirmed_cases\"",
+        String unknownStream = draft.replace(
+                "\"stream\": \"daily\", \"column\": \"confirmed_cases\"",
                 "\"stream\": \"daly\", \"column\": \"confirmed_cases\"");
-        given().contentType("application/json").body(unknownStream)
+        given().contentType("application/json")
+                .body(unknownStream)
                 .post("/api/v1/schemas/study-definition/validation")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.pointer", contains("/covariates/1/stream"))
                 .body("errors[0].message", equalTo("'daly' is not a unit-series stream"));
     }

@@ -44,71 +44,91 @@ import picocli.CommandLine.Option;
  *
  * <p>Run: {@code deploy/local/bench-county.sh [--days N] [--max-minutes M] [--heap SERVICE=MiB]}.
  */
-@Command(name = "bench-county.sh", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-county.sh",
+        mixinStandardHelpOptions = true,
         description = "Streams the generated county-scale study through the local system and measures it.")
 public final class CountyBenchmark implements Callable<Integer> {
 
     static final List<String> SERVICES = List.of("ingest-service", "panel-service", "model-service", "report-service");
     private static final Pattern LIMIT = Pattern.compile("limits:\\s*\\n(?:\\s+cpu:.*\\n)?\\s+memory:\\s*(\\d+)Mi");
-    private static final Pattern FITTED = Pattern.compile(
-            "spec (\\S+) fitted and published on panel version (\\d+) in ([0-9.]+) ms");
+    private static final Pattern FITTED =
+            Pattern.compile("spec (\\S+) fitted and published on panel version (\\d+) in ([0-9.]+) ms");
     private static final Pattern ABANDONED = Pattern.compile(
             "fit of spec (\\S+) on panel version (\\d+) abandoned for a newer version after ([0-9.]+) ms");
 
-    @Option(names = "--days", description = "Stream only the first N days of the window (default: all 365).",
+    @Option(
+            names = "--days",
+            description = "Stream only the first N days of the window (default: all 365).",
             defaultValue = "365")
     int days;
 
     @Option(names = "--repo", description = "The checkout.", defaultValue = ".")
     Path repo;
 
-    @Option(names = "--work-dir", description = "Data and logs of this run (wiped at start).",
+    @Option(
+            names = "--work-dir",
+            description = "Data and logs of this run (wiped at start).",
             defaultValue = "deploy/local/target/county-run")
     Path workDir;
 
     @Option(names = "--seed", description = "The study's seed (default: the standard study's).")
     Long seed;
 
-    @Option(names = "--max-minutes", description = "Start no day after this many minutes of streaming (0: no limit);"
-            + " the figures are then of the days streamed.", defaultValue = "0")
+    @Option(
+            names = "--max-minutes",
+            description = "Start no day after this many minutes of streaming (0: no limit);"
+                    + " the figures are then of the days streamed.",
+            defaultValue = "0")
     long maxMinutes;
 
-    @Option(names = "--heap", description = "Give SERVICE a heap of MiB instead of 75% of its container limit"
-            + " (repeatable), to see what it needs when the limit is too small; peaks are still shown against the"
-            + " limit.", paramLabel = "SERVICE=MiB")
+    @Option(
+            names = "--heap",
+            description = "Give SERVICE a heap of MiB instead of 75% of its container limit"
+                    + " (repeatable), to see what it needs when the limit is too small; peaks are still shown against the"
+                    + " limit.",
+            paramLabel = "SERVICE=MiB")
     Map<String, Integer> heaps = new LinkedHashMap<>();
 
-    @Option(names = "--day-timeout-s", description = "How long one day may take before the run fails, in s.",
+    @Option(
+            names = "--day-timeout-s",
+            description = "How long one day may take before the run fails, in s.",
             defaultValue = "600")
     long dayTimeoutSeconds;
 
     /** A service's container memory limit and the JVM options that size it like the container. */
-    record Sizing(int limitMib, int heapMib, List<String> jvmOptions) {
-    }
+    record Sizing(int limitMib, int heapMib, List<String> jvmOptions) {}
 
     @Override
     public Integer call() {
         Path root = repo.toAbsolutePath().normalize();
-        CountyStudy.Design design = seed == null ? CountyStudy.Design.STANDARD
-                : CountyStudy.Design.STANDARD.withSeed(seed);
+        CountyStudy.Design design =
+                seed == null ? CountyStudy.Design.STANDARD : CountyStudy.Design.STANDARD.withSeed(seed);
         if (days < 1 || days > design.days()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--days must be 1.." + design.days());
         }
         long began = System.nanoTime();
         CountyStudy study = CountyStudy.generate(design);
-        say("study: " + study.summary() + String.format(Locale.ROOT, " (generated in %.1f s)",
-                (System.nanoTime() - began) / 1e9));
+        say("study: " + study.summary()
+                + String.format(Locale.ROOT, " (generated in %.1f s)", (System.nanoTime() - began) / 1e9));
         LocalDate start = design.windowStart();
         LocalDate end = start.plusDays(days - 1L);
-        say(String.format(Locale.ROOT, "streaming %s .. %s (%d days); expected panel then: %,d rows, %,d events",
-                start, end, days, study.expectedPanelRows(days), study.expectedEvents(days)));
+        say(String.format(
+                Locale.ROOT,
+                "streaming %s .. %s (%d days); expected panel then: %,d rows, %,d events",
+                start,
+                end,
+                days,
+                study.expectedPanelRows(days),
+                study.expectedEvents(days)));
 
         Map<String, Sizing> sizing = new LinkedHashMap<>();
         Map<String, LocalSystem.Launch> launches = new LinkedHashMap<>();
         for (String unknown : heaps.keySet()) {
             if (!SERVICES.contains(unknown)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--heap: no service " + unknown
-                        + " (one of " + String.join(", ", SERVICES) + ")");
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
+                        "--heap: no service " + unknown + " (one of " + String.join(", ", SERVICES) + ")");
             }
         }
         for (String service : SERVICES) {
@@ -126,7 +146,11 @@ public final class CountyBenchmark implements Callable<Integer> {
                 options.add("-Dquarkus.log.category.\"org.hazardstream.model.service.SpecFitter\".level=DEBUG");
             }
             launches.put(service, new LocalSystem.Launch(options, environment));
-            say(String.format(Locale.ROOT, "%s: container limit %d MiB -> %s", service, s.limitMib(),
+            say(String.format(
+                    Locale.ROOT,
+                    "%s: container limit %d MiB -> %s",
+                    service,
+                    s.limitMib(),
                     String.join(" ", s.jvmOptions())));
         }
 
@@ -134,8 +158,8 @@ public final class CountyBenchmark implements Callable<Integer> {
         LocalSystem.Settings.contractPorts().keySet().forEach(name -> anyPorts.put(name, 0));
         String token = "benchmark";
         Map<String, Long> peakKib = new ConcurrentHashMap<>();
-        try (LocalSystem system = new LocalSystem(new LocalSystem.Settings(root, root.resolve(workDir), 0, token,
-                anyPorts, launches))) {
+        try (LocalSystem system =
+                new LocalSystem(new LocalSystem.Settings(root, root.resolve(workDir), 0, token, anyPorts, launches))) {
             // Stopping the benchmark (or a service dying, below) stops everything it started.
             Runtime.getRuntime().addShutdownHook(new Thread(system::close, "county-shutdown"));
             system.start(CountyBenchmark::say);
@@ -161,7 +185,14 @@ public final class CountyBenchmark implements Callable<Integer> {
 
             JsonNode status = JsonGet.get(system.service("panel-service").baseUrl() + "/api/v1/panel/status")
                     .orElseThrow(() -> new IllegalStateException("panel-service's status is not available"));
-            report(study, measured, sizing, peakKib, status, system.service("model-service").log(), streamSeconds);
+            report(
+                    study,
+                    measured,
+                    sizing,
+                    peakKib,
+                    status,
+                    system.service("model-service").log(),
+                    streamSeconds);
         }
         return 0;
     }
@@ -200,8 +231,8 @@ public final class CountyBenchmark implements Callable<Integer> {
             }
             int limit = Integer.parseInt(m.group(1));
             int heap = heapMib != null ? heapMib : limit * 3 / 4;
-            return new Sizing(limit, heap, List.of("-Xmx" + heap + "m", "-XX:+UseSerialGC",
-                    "-XX:+ExitOnOutOfMemoryError"));
+            return new Sizing(
+                    limit, heap, List.of("-Xmx" + heap + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest, e);
         }
@@ -216,9 +247,14 @@ public final class CountyBenchmark implements Callable<Integer> {
             recordPeaks(system, peakKib);
             for (ServiceProcess service : system.services()) {
                 if (service.exitCode().isPresent()) {
-                    say(String.format(Locale.ROOT, "%s exited with code %d (peak resident memory %d MiB of its %d MiB"
-                            + " limit); see %s. Stopping.", service.name(), service.exitCode().getAsInt(),
-                            peakKib.getOrDefault(service.name(), 0L) / 1024, sizing.get(service.name()).limitMib(),
+                    say(String.format(
+                            Locale.ROOT,
+                            "%s exited with code %d (peak resident memory %d MiB of its %d MiB"
+                                    + " limit); see %s. Stopping.",
+                            service.name(),
+                            service.exitCode().getAsInt(),
+                            peakKib.getOrDefault(service.name(), 0L) / 1024,
+                            sizing.get(service.name()).limitMib(),
                             service.log()));
                     System.exit(3);
                 }
@@ -241,8 +277,14 @@ public final class CountyBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void report(CountyStudy study, List<DemoStreamer.DayLatency> days, Map<String, Sizing> sizing,
-            Map<String, Long> peakKib, JsonNode status, Path modelLog, long streamSeconds) {
+    private static void report(
+            CountyStudy study,
+            List<DemoStreamer.DayLatency> days,
+            Map<String, Sizing> sizing,
+            Map<String, Long> peakKib,
+            JsonNode status,
+            Path modelLog,
+            long streamSeconds) {
         Map<String, TreeMap<Long, Double>> fits = new TreeMap<>();
         Map<String, List<Double>> abandoned = new TreeMap<>();
         readFits(modelLog, fits, abandoned);
@@ -257,19 +299,36 @@ public final class CountyBenchmark implements Callable<Integer> {
             beforeFit.add(day.fitted() - day.panel() - ms);
         }
 
-        System.out.printf(Locale.ROOT, "%nposted daily batch -> new cox estimate served, %d days (ms): %s%n",
-                days.size(), LatencyBenchmark.summary(days, DemoStreamer.DayLatency::total));
-        System.out.printf(Locale.ROOT, "  until panel-service shows the version:            %s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "%nposted daily batch -> new cox estimate served, %d days (ms): %s%n",
+                days.size(),
+                LatencyBenchmark.summary(days, DemoStreamer.DayLatency::total));
+        System.out.printf(
+                Locale.ROOT,
+                "  until panel-service shows the version:            %s%n",
                 LatencyBenchmark.summary(days, DemoStreamer.DayLatency::panel));
-        System.out.printf(Locale.ROOT, "  until model-service computed the cox estimate:    %s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "  until model-service computed the cox estimate:    %s%n",
                 LatencyBenchmark.summary(days, DemoStreamer.DayLatency::fitted));
-        System.out.printf(Locale.ROOT, "    of it the cox fit (model-service's log):        %s%n", LatencyBenchmark.summary(coxFit));
-        System.out.printf(Locale.ROOT, "    of it before the fit (relay, Kafka, replica, waiting for the worker): %s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "    of it the cox fit (model-service's log):        %s%n",
+                LatencyBenchmark.summary(coxFit));
+        System.out.printf(
+                Locale.ROOT,
+                "    of it before the fit (relay, Kafka, replica, waiting for the worker): %s%n",
                 LatencyBenchmark.summary(beforeFit));
         List<Long> serving = new ArrayList<>();
         days.forEach(day -> serving.add(day.total() - day.fitted()));
-        System.out.printf(Locale.ROOT, "  from computed to served (Kafka, report-service):  %s%n", LatencyBenchmark.summary(serving));
-        System.out.printf(Locale.ROOT, "  panel rows changed per day:                       %s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "  from computed to served (Kafka, report-service):  %s%n",
+                LatencyBenchmark.summary(serving));
+        System.out.printf(
+                Locale.ROOT,
+                "  panel rows changed per day:                       %s%n",
                 LatencyBenchmark.summary(days, DemoStreamer.DayLatency::rowsChanged));
 
         System.out.println("fits during the run (model-service's log), by spec: count, median ms, max ms;"
@@ -278,22 +337,41 @@ public final class CountyBenchmark implements Callable<Integer> {
             List<Long> ms = new ArrayList<>();
             spec.getValue().values().forEach(v -> ms.add(Math.round(v)));
             Collections.sort(ms);
-            System.out.printf(Locale.ROOT, "  %-14s %4d fits, median %6d, max %6d; %d abandoned%n", spec.getKey(),
-                    ms.size(), LatencyBenchmark.percentile(ms, 50), ms.get(ms.size() - 1),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-14s %4d fits, median %6d, max %6d; %d abandoned%n",
+                    spec.getKey(),
+                    ms.size(),
+                    LatencyBenchmark.percentile(ms, 50),
+                    ms.get(ms.size() - 1),
                     abandoned.getOrDefault(spec.getKey(), List.of()).size());
         }
 
         int through = days.size();
-        System.out.printf(Locale.ROOT, "panel at the end: %,d rows, %,d events (the study's panel through day %d:"
-                + " %,d rows, %,d events)%n", status.path("rows").asLong(), status.path("events").asLong(), through,
-                study.expectedPanelRows(through), study.expectedEvents(through));
+        System.out.printf(
+                Locale.ROOT,
+                "panel at the end: %,d rows, %,d events (the study's panel through day %d:"
+                        + " %,d rows, %,d events)%n",
+                status.path("rows").asLong(),
+                status.path("events").asLong(),
+                through,
+                study.expectedPanelRows(through),
+                study.expectedEvents(through));
         System.out.printf(Locale.ROOT, "streaming took %d min %d s%n", streamSeconds / 60, streamSeconds % 60);
 
         System.out.println("per day (ms: total / panel / fitted / cox fit; panel rows changed; panel version):");
         for (int i = 0; i < days.size(); i++) {
             DemoStreamer.DayLatency day = days.get(i);
-            System.out.printf(Locale.ROOT, "  %s %6d %6d %6d %6d %7d  v%d%n", day.day(), day.total(), day.panel(),
-                    day.fitted(), coxFit.get(i), day.rowsChanged(), day.panelVersion());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s %6d %6d %6d %6d %7d  v%d%n",
+                    day.day(),
+                    day.total(),
+                    day.panel(),
+                    day.fitted(),
+                    coxFit.get(i),
+                    day.rowsChanged(),
+                    day.panelVersion());
         }
 
         System.out.println("peak resident memory (VmHWM) of each service's JVM, beside its container limit:");
@@ -301,16 +379,26 @@ public final class CountyBenchmark implements Callable<Integer> {
         for (String service : SERVICES) {
             Sizing s = sizing.get(service);
             long mib = peakKib.getOrDefault(service, 0L) / 1024;
-            System.out.printf(Locale.ROOT, "  %-15s %5d MiB of %5d MiB (heap -Xmx%dm)%s%n", service, mib,
-                    s.limitMib(), s.heapMib(), mib > s.limitMib() ? "  OVER THE LIMIT" : "");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-15s %5d MiB of %5d MiB (heap -Xmx%dm)%s%n",
+                    service,
+                    mib,
+                    s.limitMib(),
+                    s.heapMib(),
+                    mib > s.limitMib() ? "  OVER THE LIMIT" : "");
             peaks.add(service.replace("-service", "") + " " + mib);
         }
 
         List<Long> totals = new ArrayList<>();
         days.forEach(day -> totals.add(day.total()));
         Collections.sort(totals);
-        System.out.printf(Locale.ROOT, "county: p50 %d ms, p99 %d ms over %d days; peak MiB %s%n",
-                LatencyBenchmark.percentile(totals, 50), LatencyBenchmark.percentile(totals, 99), days.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "county: p50 %d ms, p99 %d ms over %d days; peak MiB %s%n",
+                LatencyBenchmark.percentile(totals, 50),
+                LatencyBenchmark.percentile(totals, 99),
+                days.size(),
                 String.join(", ", peaks));
     }
 
@@ -332,7 +420,8 @@ public final class CountyBenchmark implements Callable<Integer> {
             }
             Matcher gaveWay = ABANDONED.matcher(line);
             if (gaveWay.find()) {
-                abandoned.computeIfAbsent(gaveWay.group(1), s -> new ArrayList<>())
+                abandoned
+                        .computeIfAbsent(gaveWay.group(1), s -> new ArrayList<>())
                         .add(Double.parseDouble(gaveWay.group(3)));
             }
         }

@@ -76,8 +76,8 @@ public final class CountyStudy implements StudyData {
 
         public Design {
             if (groups < 1 || groups > PROVINCE_CODES.size() || units < groups || days < 1 || lagDays < 0) {
-                throw new IllegalArgumentException("no such study: " + units + " units in " + groups
-                        + " groups over " + days + " days, lag " + lagDays);
+                throw new IllegalArgumentException("no such study: " + units + " units in " + groups + " groups over "
+                        + days + " days, lag " + lagDays);
             }
         }
 
@@ -96,15 +96,30 @@ public final class CountyStudy implements StudyData {
     }
 
     /** The 31 provinces of mainland China by their code's first two digits. */
-    static final List<String> PROVINCE_CODES = List.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
-            "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
-            "63", "64", "65");
+    static final List<String> PROVINCE_CODES = List.of(
+            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65");
 
-    static final List<String> CITY_COLUMNS = List.of("city_id", "city_name", "province_id", "population",
-            "gdp_per_capita", "gdp_growth_q1", "internet_service", "internet_penetration", "data_agency",
-            "leader_experience", "platform_type");
-    static final List<String> DAILY_COLUMNS = List.of("city_id", "date", "salience", "intra_city_travel",
-            "inbound_migration", "cumulative_cases", "media_reports");
+    static final List<String> CITY_COLUMNS = List.of(
+            "city_id",
+            "city_name",
+            "province_id",
+            "population",
+            "gdp_per_capita",
+            "gdp_growth_q1",
+            "internet_service",
+            "internet_penetration",
+            "data_agency",
+            "leader_experience",
+            "platform_type");
+    static final List<String> DAILY_COLUMNS = List.of(
+            "city_id",
+            "date",
+            "salience",
+            "intra_city_travel",
+            "inbound_migration",
+            "cumulative_cases",
+            "media_reports");
     static final List<String> NATIONAL_COLUMNS = List.of("date", "central_policy");
     static final List<String> PROVINCE_COLUMNS = List.of("province_id", "platform_launch_date");
     static final List<String> ADOPTION_COLUMNS = List.of("city_id", "date", "mode");
@@ -122,6 +137,7 @@ public final class CountyStudy implements StudyData {
     private static final int[] POLICY_STEPS = {40, 92, 183, 275};
     /** Days of the window (1-based) with no inbound_migration value. */
     private static final int MIGRATION_GAP_FROM = 160;
+
     private static final int MIGRATION_GAP_TO = 190;
     private static final int ADOPTION_DAYS_AFTER_WINDOW = 30;
 
@@ -177,9 +193,16 @@ public final class CountyStudy implements StudyData {
             agency[u] = categorical(rng, 0.35, 0.25, 0.25, 0.15);
             leader[u] = rng.nextDouble() < 0.4 ? 1 : 0;
             int platformType = 1 + categorical(rng, 0.2, 0.2, 0.2, 0.2, 0.2);
-            statics[u] = new String[] {Long.toString((long) population[u]), Long.toString(gdp), decimal(growth, 1),
-                decimal(service, 1), decimal(penetration[u], 3), Integer.toString(agency[u]),
-                Integer.toString(leader[u]), Integer.toString(platformType)};
+            statics[u] = new String[] {
+                Long.toString((long) population[u]),
+                Long.toString(gdp),
+                decimal(growth, 1),
+                decimal(service, 1),
+                decimal(penetration[u], 3),
+                Integer.toString(agency[u]),
+                Integer.toString(leader[u]),
+                Integer.toString(platformType)
+            };
         }
 
         // Two waves per province: intensity (new cases a day per million) and restriction level on each data day.
@@ -260,9 +283,14 @@ public final class CountyStudy implements StudyData {
                 }
                 int g = unitProvince[u];
                 int platform = launches[g] != null && !launches[g].isAfter(r) ? 1 : 0;
-                double eta = ALPHA + B_SALIENCE * salience[u][ri] / 10 + B_CASES * Math.log1p(cases[u][ri])
-                        + B_COMPETITION * adoptedByGroup[g] + B_PLATFORM * platform
-                        + B_INTERNET * (penetration[u] - 0.6) * 10 + B_AGENCY * agency[u] + B_LEADER * leader[u]
+                double eta = ALPHA
+                        + B_SALIENCE * salience[u][ri] / 10
+                        + B_CASES * Math.log1p(cases[u][ri])
+                        + B_COMPETITION * adoptedByGroup[g]
+                        + B_PLATFORM * platform
+                        + B_INTERNET * (penetration[u] - 0.6) * 10
+                        + B_AGENCY * agency[u]
+                        + B_LEADER * leader[u]
                         + B_TRAVEL * travel[u][ri];
                 if (rng.nextDouble() < 1 - Math.exp(-Math.exp(eta))) {
                     adoptionMode[u] = rng.nextDouble() < (platform == 1 ? 0.85 : 0.1) ? 2 : 1;
@@ -315,7 +343,9 @@ public final class CountyStudy implements StudyData {
 
     /** Units adopted before the window: left out of the panel. */
     public int excludedUnits() {
-        return (int) Arrays.stream(adoptionDate).filter(d -> d != null && dayIndex(d) < 1).count();
+        return (int) Arrays.stream(adoptionDate)
+                .filter(d -> d != null && dayIndex(d) < 1)
+                .count();
     }
 
     private int dayIndex(LocalDate date) {
@@ -341,11 +371,24 @@ public final class CountyStudy implements StudyData {
             }
         }
         long launched = Arrays.stream(launches).filter(l -> l != null).count();
-        return String.format(Locale.ROOT, "%,d units in %d provinces (%d with a provincial platform), %s .. %s, lag %d;"
-                + " adoptions: %d before the window, %,d in it (mode 1: %,d, mode 2: %,d), %d after it; panel at the end:"
-                + " %,d rows, %,d events", units(), design.groups(), launched, design.windowStart(),
-                design.windowEnd(), design.lagDays(), before, modes[1] + modes[2], modes[1], modes[2], after,
-                expectedPanelRows(design.days()), expectedEvents(design.days()));
+        return String.format(
+                Locale.ROOT,
+                "%,d units in %d provinces (%d with a provincial platform), %s .. %s, lag %d;"
+                        + " adoptions: %d before the window, %,d in it (mode 1: %,d, mode 2: %,d), %d after it; panel at the end:"
+                        + " %,d rows, %,d events",
+                units(),
+                design.groups(),
+                launched,
+                design.windowStart(),
+                design.windowEnd(),
+                design.lagDays(),
+                before,
+                modes[1] + modes[2],
+                modes[1],
+                modes[2],
+                after,
+                expectedPanelRows(design.days()),
+                expectedEvents(design.days()));
     }
 
     // StudyData
@@ -429,8 +472,14 @@ public final class CountyStudy implements StudyData {
 
     private List<String> dailyRow(int u, int i) {
         double m = migration[u][i];
-        return List.of(unitIds[u], dates[i], decimal(salience[u][i], 2), decimal(travel[u][i], 3),
-                Double.isNaN(m) ? "" : decimal(m, 3), Long.toString(cases[u][i]), Integer.toString(media[u][i]));
+        return List.of(
+                unitIds[u],
+                dates[i],
+                decimal(salience[u][i], 2),
+                decimal(travel[u][i], 3),
+                Double.isNaN(m) ? "" : decimal(m, 3),
+                Long.toString(cases[u][i]),
+                Integer.toString(media[u][i]));
     }
 
     private int centralPolicy(LocalDate d) {
@@ -466,7 +515,8 @@ public final class CountyStudy implements StudyData {
         }
     }
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat CSV =
+            CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     private static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -554,7 +604,8 @@ public final class CountyStudy implements StudyData {
 
     /** A number with at most {@code places} decimals, in plain notation (no exponent), trailing zeros dropped. */
     static String decimal(double x, int places) {
-        BigDecimal value = BigDecimal.valueOf(Math.round(x * Math.pow(10, places)), places).stripTrailingZeros();
+        BigDecimal value =
+                BigDecimal.valueOf(Math.round(x * Math.pow(10, places)), places).stripTrailingZeros();
         return value.signum() == 0 ? "0" : value.toPlainString();
     }
 

@@ -64,18 +64,26 @@ public record DemoData(Stream cities, Stream daily, Stream national, Stream prov
 
     @Override
     public List<List<String>> rowsDated(String stream, Predicate<LocalDate> when) {
-        return stream(stream).rowsWhere(StudyData.dateColumn(stream),
-                s -> !s.isEmpty() && when.test(LocalDate.parse(s)));
+        return stream(stream)
+                .rowsWhere(StudyData.dateColumn(stream), s -> !s.isEmpty() && when.test(LocalDate.parse(s)));
     }
 
     public static DemoData read(Path dir) {
-        return new DemoData(stream(dir, "cities"), stream(dir, "daily"), stream(dir, "national"),
-                stream(dir, "provinces"), stream(dir, "adoptions"));
+        return new DemoData(
+                stream(dir, "cities"),
+                stream(dir, "daily"),
+                stream(dir, "national"),
+                stream(dir, "provinces"),
+                stream(dir, "adoptions"));
     }
 
     private static Stream stream(Path dir, String name) {
         Path file = dir.resolve(name + ".csv");
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             List<List<String>> rows = new ArrayList<>();

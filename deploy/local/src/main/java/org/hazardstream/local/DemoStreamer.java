@@ -37,9 +37,15 @@ public final class DemoStreamer {
     private Duration measureTimeout = Duration.ofSeconds(60);
     /** System.nanoTime() after which no further day is started; none unless set. */
     private long deadline = Long.MAX_VALUE;
+
     private long recordsPosted;
 
-    private DemoStreamer(StudyData data, IngestClient ingest, String panelUrl, String modelUrl, String reportUrl,
+    private DemoStreamer(
+            StudyData data,
+            IngestClient ingest,
+            String panelUrl,
+            String modelUrl,
+            String reportUrl,
             Consumer<String> progress) {
         this.data = data;
         this.ingest = ingest;
@@ -51,9 +57,13 @@ public final class DemoStreamer {
 
     /** A streamer into the services of a running local system. */
     public static DemoStreamer into(LocalSystem system, StudyData data, String token, Consumer<String> progress) {
-        return new DemoStreamer(data, new IngestClient(system.service("ingest-service").baseUrl(), token),
-                system.service("panel-service").baseUrl(), system.service("model-service").baseUrl(),
-                system.service("report-service").baseUrl(), progress);
+        return new DemoStreamer(
+                data,
+                new IngestClient(system.service("ingest-service").baseUrl(), token),
+                system.service("panel-service").baseUrl(),
+                system.service("model-service").baseUrl(),
+                system.service("report-service").baseUrl(),
+                progress);
     }
 
     /**
@@ -76,7 +86,7 @@ public final class DemoStreamer {
 
     /** Streams the window start..end, pausing {@code pace} after each day once the panel has moved on. */
     public void stream(LocalDate start, LocalDate end, Duration pace) {
-        stream(start, end, pace, null, day -> { });
+        stream(start, end, pace, null, day -> {});
     }
 
     /** As {@link #stream(LocalDate, LocalDate, Duration)}, calling {@code afterPosts} right after each day's posts. */
@@ -95,8 +105,7 @@ public final class DemoStreamer {
      * day's records (panel-service's {@code panel_rows_changed_total}); {@code panelVersion}: the panel version that
      * holds the day's records (the served estimate is of it or a later one).
      */
-    public record DayLatency(LocalDate day, long total, long panel, long fitted, long rowsChanged, long panelVersion) {
-    }
+    public record DayLatency(LocalDate day, long total, long panel, long fitted, long rowsChanged, long panelVersion) {}
 
     /**
      * Streams the window as fast as the system takes it, and measures each day's {@link DayLatency}. Before the first
@@ -105,13 +114,13 @@ public final class DemoStreamer {
      */
     public List<DayLatency> streamMeasuringLatency(LocalDate start, LocalDate end) {
         try (ResultWatcher cox = ResultWatcher.follow(reportUrl, "cox")) {
-            return stream(start, end, Duration.ZERO, cox, day -> { });
+            return stream(start, end, Duration.ZERO, cox, day -> {});
         }
     }
 
     /** @param cox the served Cox results when measuring latency, null when not */
-    private List<DayLatency> stream(LocalDate start, LocalDate end, Duration pace, ResultWatcher cox,
-            Consumer<LocalDate> afterPosts) {
+    private List<DayLatency> stream(
+            LocalDate start, LocalDate end, Duration pace, ResultWatcher cox, Consumer<LocalDate> afterPosts) {
         boolean measure = cox != null;
         List<DayLatency> latencies = new ArrayList<>();
         post("cities", data.rows("cities"));
@@ -119,11 +128,16 @@ public final class DemoStreamer {
         post("national", data.rowsDated("national", d -> d.isBefore(start)));
         post("daily", data.rowsDated("daily", d -> d.isBefore(start)));
         int adoptedBefore = post("adoptions", data.rowsDated("adoptions", d -> d.isBefore(start)));
-        progress.accept(String.format(Locale.ROOT, "history before %s: %d cities, %d adopted before the window",
-                start, data.rows("cities").size(), adoptedBefore));
+        progress.accept(String.format(
+                Locale.ROOT,
+                "history before %s: %d cities, %d adopted before the window",
+                start,
+                data.rows("cities").size(),
+                adoptedBefore));
         if (measure) {
             // The history has no event in the window yet, so no Cox estimate: wait for model-service's round on it.
-            awaitModelRound(awaitPanelApplied(recordsPosted, measureTimeout, POLL).orElseThrow(), measureTimeout);
+            awaitModelRound(
+                    awaitPanelApplied(recordsPosted, measureTimeout, POLL).orElseThrow(), measureTimeout);
             cox.awaitConnected(measureTimeout);
         }
 
@@ -140,24 +154,37 @@ public final class DemoStreamer {
             afterPosts.accept(day);
             if (measure) {
                 String records = "the records of " + day;
-                long version = awaitPanelApplied(recordsPosted, measureTimeout, POLL).orElseThrow(() ->
-                        new IllegalStateException("panel-service did not apply " + records));
+                long version = awaitPanelApplied(recordsPosted, measureTimeout, POLL)
+                        .orElseThrow(() -> new IllegalStateException("panel-service did not apply " + records));
                 long panel = (System.nanoTime() - posted) / 1_000_000;
                 long total = (cox.awaitVersion(version, measureTimeout) - posted) / 1_000_000;
                 Instant computedAt = coxComputedAt(version);
-                latencies.add(new DayLatency(day, total, panel, computedAt.toEpochMilli() - postedWallClock,
-                        Math.round(rowsChangedTotal() - rowsChangedBefore), version));
+                latencies.add(new DayLatency(
+                        day,
+                        total,
+                        panel,
+                        computedAt.toEpochMilli() - postedWallClock,
+                        Math.round(rowsChangedTotal() - rowsChangedBefore),
+                        version));
             } else {
                 awaitPanelApplied(recordsPosted, Duration.ofSeconds(30), PACE_POLL);
             }
             String latency = "";
             if (measure) {
                 DayLatency last = latencies.get(latencies.size() - 1);
-                latency = String.format(Locale.ROOT, " | %d ms (panel %d, computed %d)", last.total(), last.panel(),
-                        last.fitted());
+                latency = String.format(
+                        Locale.ROOT, " | %d ms (panel %d, computed %d)", last.total(), last.panel(), last.fitted());
             }
-            progress.accept(String.format(Locale.ROOT, "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s%s",
-                    day.toEpochDay() - start.toEpochDay() + 1, days, day, daily, adopted, panelSummary(), coxSummary(),
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "[day %2d/%d] %s  +%d daily, +%d adoptions | %s | %s%s",
+                    day.toEpochDay() - start.toEpochDay() + 1,
+                    days,
+                    day,
+                    daily,
+                    adopted,
+                    panelSummary(),
+                    coxSummary(),
                     latency));
             ServiceProcess.pause(pace);
             if (System.nanoTime() > deadline && day.isBefore(end)) {
@@ -176,8 +203,10 @@ public final class DemoStreamer {
     /** panel-service's count of panel rows added, changed or removed since it started. */
     private double rowsChangedTotal() {
         String metrics = JsonGet.text(panelUrl + "/q/metrics").orElse("");
-        return metrics.lines().filter(l -> l.startsWith("panel_rows_changed_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return metrics.lines()
+                .filter(l -> l.startsWith("panel_rows_changed_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private int post(String stream, List<List<String>> rows) {
@@ -223,8 +252,10 @@ public final class DemoStreamer {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             boolean fitted = JsonGet.get(modelUrl + "/q/health").stream()
-                    .flatMap(health -> StreamSupport.stream(health.path("checks").spliterator(), false))
-                    .anyMatch(check -> check.path("data").path("panelVersionFitted").asLong(-1) >= version);
+                    .flatMap(
+                            health -> StreamSupport.stream(health.path("checks").spliterator(), false))
+                    .anyMatch(check ->
+                            check.path("data").path("panelVersionFitted").asLong(-1) >= version);
             if (fitted) {
                 return;
             }
@@ -237,29 +268,43 @@ public final class DemoStreamer {
     private Instant coxComputedAt(long version) {
         JsonNode cox = JsonGet.get(reportUrl + "/api/v1/estimates/cox")
                 .filter(c -> c.path("lineage").path("panelVersion").asLong() >= version)
-                .orElseThrow(() -> new IllegalStateException("the served Cox estimate is older than panel version "
-                        + version + " after its update event"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "the served Cox estimate is older than panel version " + version + " after its update event"));
         return Instant.parse(cox.path("computedAt").asText());
     }
 
     private String panelSummary() {
         return JsonGet.get(panelUrl + "/api/v1/panel/status")
-                .map(s -> String.format(Locale.ROOT, "panel v%d: %d rows, %d events", s.path("panelVersion").asLong(),
-                        s.path("rows").asInt(), s.path("events").asInt()))
+                .map(s -> String.format(
+                        Locale.ROOT,
+                        "panel v%d: %d rows, %d events",
+                        s.path("panelVersion").asLong(),
+                        s.path("rows").asInt(),
+                        s.path("events").asInt()))
                 .orElse("panel: (not yet)");
     }
 
     private String coxSummary() {
-        return JsonGet.get(reportUrl + "/api/v1/estimates/cox").map(DemoStreamer::describeCox).orElse("cox: (not yet)");
+        return JsonGet.get(reportUrl + "/api/v1/estimates/cox")
+                .map(DemoStreamer::describeCox)
+                .orElse("cox: (not yet)");
     }
 
     private static String describeCox(JsonNode cox) {
         String competition = "";
         for (JsonNode c : cox.path("coefficients")) {
-            if (c.path("term").asText().equals("competition") && c.path("hazardRatio").isNumber()) {
-                competition = String.format(Locale.ROOT, ", HR(competition) %.2f", c.path("hazardRatio").asDouble());
+            if (c.path("term").asText().equals("competition")
+                    && c.path("hazardRatio").isNumber()) {
+                competition = String.format(
+                        Locale.ROOT,
+                        ", HR(competition) %.2f",
+                        c.path("hazardRatio").asDouble());
             }
         }
-        return String.format(Locale.ROOT, "cox @ v%d%s", cox.path("lineage").path("panelVersion").asLong(), competition);
+        return String.format(
+                Locale.ROOT,
+                "cox @ v%d%s",
+                cox.path("lineage").path("panelVersion").asLong(),
+                competition);
     }
 }

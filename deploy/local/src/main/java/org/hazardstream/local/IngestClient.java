@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVPrinter;
 /** Posts CSV batches to the ingest service, as any data team's script would. */
 public final class IngestClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
 
@@ -39,8 +40,8 @@ public final class IngestClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 202) {
-                throw new IllegalStateException("POST " + stream + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "POST " + stream + " answered " + response.statusCode() + ": " + response.body());
             }
             return rows.size();
         } catch (IOException e) {
@@ -53,7 +54,8 @@ public final class IngestClient {
 
     static String toCsv(List<String> header, List<List<String>> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             printer.printRecord(header);
             for (List<String> row : rows) {
                 printer.printRecord(row);

@@ -21,39 +21,61 @@ import java.util.function.ToLongFunction;
  */
 public final class LatencyBenchmark {
 
-    private LatencyBenchmark() {
-    }
+    private LatencyBenchmark() {}
 
     public static void main(String[] args) {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Map<String, Integer> anyPorts = new LinkedHashMap<>();
         LocalSystem.Settings.contractPorts().keySet().forEach(name -> anyPorts.put(name, 0));
         String token = "benchmark";
-        try (LocalSystem system = new LocalSystem(new LocalSystem.Settings(repo,
-                repo.resolve("deploy/local/target/bench-run"), 0, token, anyPorts))) {
+        try (LocalSystem system = new LocalSystem(
+                new LocalSystem.Settings(repo, repo.resolve("deploy/local/target/bench-run"), 0, token, anyPorts))) {
             system.start(line -> System.out.println("[bench] " + line));
-            DemoStreamer streamer = DemoStreamer.into(system, DemoData.read(repo.resolve("deploy/local/demo")), token,
+            DemoStreamer streamer = DemoStreamer.into(
+                    system,
+                    DemoData.read(repo.resolve("deploy/local/demo")),
+                    token,
                     line -> System.out.println("[bench] " + line));
-            List<DemoStreamer.DayLatency> days = streamer.streamMeasuringLatency(LocalDate.parse("2020-02-01"),
-                    LocalDate.parse("2020-03-31"));
-            System.out.printf(Locale.ROOT, "%nposted daily batch -> new cox estimate served, %d days (ms): %s%n",
-                    days.size(), summary(days, DemoStreamer.DayLatency::total));
-            System.out.printf(Locale.ROOT, "  of which until panel-service shows the version:  %s%n",
+            List<DemoStreamer.DayLatency> days =
+                    streamer.streamMeasuringLatency(LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nposted daily batch -> new cox estimate served, %d days (ms): %s%n",
+                    days.size(),
+                    summary(days, DemoStreamer.DayLatency::total));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  of which until panel-service shows the version:  %s%n",
                     summary(days, DemoStreamer.DayLatency::panel));
-            System.out.printf(Locale.ROOT, "  until model-service computed the cox estimate:   %s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "  until model-service computed the cox estimate:   %s%n",
                     summary(days, DemoStreamer.DayLatency::fitted));
-            System.out.printf(Locale.ROOT, "  panel rows changed per day:                      %s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "  panel rows changed per day:                      %s%n",
                     summary(days, DemoStreamer.DayLatency::rowsChanged));
             System.out.println("per day (ms, total/panel/fitted; panel rows changed):");
             for (DemoStreamer.DayLatency day : days) {
-                System.out.printf(Locale.ROOT, "  %s %5d %5d %5d %6d%n", day.day(), day.total(), day.panel(),
-                        day.fitted(), day.rowsChanged());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s %5d %5d %5d %6d%n",
+                        day.day(),
+                        day.total(),
+                        day.panel(),
+                        day.fitted(),
+                        day.rowsChanged());
             }
             List<Long> totals = new ArrayList<>();
             days.forEach(day -> totals.add(day.total()));
             Collections.sort(totals);
-            System.out.printf(Locale.ROOT, "latency: p50 %d ms, p90 %d ms, p99 %d ms over %d days%n",
-                    percentile(totals, 50), percentile(totals, 90), percentile(totals, 99), days.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "latency: p50 %d ms, p90 %d ms, p99 %d ms over %d days%n",
+                    percentile(totals, 50),
+                    percentile(totals, 90),
+                    percentile(totals, 99),
+                    days.size());
         }
     }
 
@@ -67,8 +89,14 @@ public final class LatencyBenchmark {
     static String summary(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return String.format(Locale.ROOT, "p50 %d, p90 %d, p99 %d, max %d, min %d", percentile(sorted, 50),
-                percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.get(0));
+        return String.format(
+                Locale.ROOT,
+                "p50 %d, p90 %d, p99 %d, max %d, min %d",
+                percentile(sorted, 50),
+                percentile(sorted, 90),
+                percentile(sorted, 99),
+                sorted.get(sorted.size() - 1),
+                sorted.get(0));
     }
 
     /** Nearest-rank percentile. */

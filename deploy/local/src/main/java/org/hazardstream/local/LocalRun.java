@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** deploy/local/run.sh: the whole system on this machine, with the demo data streamed in day by day. */
-@Command(name = "run.sh", mixinStandardHelpOptions = true,
+@Command(
+        name = "run.sh",
+        mixinStandardHelpOptions = true,
         description = "Starts Kafka, PostgreSQL and the four services, streams the demo data, stops all on Ctrl-C.")
 public final class LocalRun implements Callable<Integer> {
 
@@ -23,7 +25,9 @@ public final class LocalRun implements Callable<Integer> {
     @Option(names = "--repo", description = "The checkout.", defaultValue = ".")
     Path repo;
 
-    @Option(names = "--work-dir", description = "Data and logs of this run (wiped at start).",
+    @Option(
+            names = "--work-dir",
+            description = "Data and logs of this run (wiped at start).",
             defaultValue = "deploy/local/.run")
     Path workDir;
 
@@ -45,28 +49,33 @@ public final class LocalRun implements Callable<Integer> {
             token = HexFormat.of().formatHex(bytes);
             say("INGEST_API_TOKEN was not set; this run's write token: " + token);
         }
-        LocalSystem.Settings settings = new LocalSystem.Settings(repo.toAbsolutePath().normalize(), workDir, kafkaPort,
-                token, LocalSystem.Settings.contractPorts());
+        LocalSystem.Settings settings = new LocalSystem.Settings(
+                repo.toAbsolutePath().normalize(), workDir, kafkaPort, token, LocalSystem.Settings.contractPorts());
         LocalSystem system = new LocalSystem(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts, so Ctrl-C at any moment leaves no process behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("stopping ...");
-            system.close();
-            say("stopped.");
-            stopped.countDown();
-        }, "local-run-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            say("stopping ...");
+                            system.close();
+                            say("stopped.");
+                            stopped.countDown();
+                        },
+                        "local-run-shutdown"));
         system.start(LocalRun::say);
 
         String dashboard = system.service("report-service").baseUrl() + "/";
-        say("system ready: dashboard " + dashboard + " | ingest " + system.service("ingest-service").baseUrl()
+        say("system ready: dashboard " + dashboard + " | ingest "
+                + system.service("ingest-service").baseUrl()
                 + " | panel " + system.service("panel-service").baseUrl() + " | models "
                 + system.service("model-service").baseUrl());
         if (!noDemo) {
             DemoStreamer streamer = DemoStreamer.into(system, DemoData.read(demoDir), token, LocalRun::say);
-            streamer.stream(LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ofMillis(paceMillis));
-            say("demo data streamed. Cox estimates: " + system.service("report-service").baseUrl()
-                    + "/api/v1/estimates/cox");
+            streamer.stream(
+                    LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ofMillis(paceMillis));
+            say("demo data streamed. Cox estimates: "
+                    + system.service("report-service").baseUrl() + "/api/v1/estimates/cox");
         }
         say("dashboard: " + dashboard + "  (Ctrl-C stops everything)");
         stopped.await();

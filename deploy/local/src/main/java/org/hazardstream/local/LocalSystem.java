@@ -31,7 +31,12 @@ public final class LocalSystem implements AutoCloseable {
      * @param ports     service name to HTTP port (0 = any free port), in start order
      * @param launches  service name to how its JVM is started; a service not named gets {@link Launch#DEFAULT}
      */
-    public record Settings(Path repoRoot, Path workDir, int kafkaPort, String apiToken, Map<String, Integer> ports,
+    public record Settings(
+            Path repoRoot,
+            Path workDir,
+            int kafkaPort,
+            String apiToken,
+            Map<String, Integer> ports,
             Map<String, Launch> launches) {
 
         public Settings {
@@ -108,11 +113,18 @@ public final class LocalSystem implements AutoCloseable {
             for (Map.Entry<String, Integer> entry : settings.ports().entrySet()) {
                 String name = entry.getKey();
                 int port = entry.getValue() == 0 ? Ports.freePort() : entry.getValue();
-                services.put(name, ServiceProcess.start(settings.repoRoot(), name, port,
-                        settings.launch(name).jvmOptions(), environment(name), work.resolve("logs")));
+                services.put(
+                        name,
+                        ServiceProcess.start(
+                                settings.repoRoot(),
+                                name,
+                                port,
+                                settings.launch(name).jvmOptions(),
+                                environment(name),
+                                work.resolve("logs")));
             }
-            progress.accept("starting " + String.join(", ", services.keySet()) + " (logs in " + work.resolve("logs")
-                    + ") ...");
+            progress.accept(
+                    "starting " + String.join(", ", services.keySet()) + " (logs in " + work.resolve("logs") + ") ...");
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (ServiceProcess service : services.values()) {
                 ready.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120))));
@@ -146,8 +158,12 @@ public final class LocalSystem implements AutoCloseable {
     public synchronized ServiceProcess crashAndRestart(String name) {
         ServiceProcess old = service(name);
         old.kill();
-        ServiceProcess restarted = ServiceProcess.start(settings.repoRoot(), name, old.port(),
-                settings.launch(name).jvmOptions(), environment(name),
+        ServiceProcess restarted = ServiceProcess.start(
+                settings.repoRoot(),
+                name,
+                old.port(),
+                settings.launch(name).jvmOptions(),
+                environment(name),
                 settings.workDir().toAbsolutePath().resolve("logs"));
         services.put(name, restarted);
         restarted.awaitReady(Duration.ofSeconds(120));

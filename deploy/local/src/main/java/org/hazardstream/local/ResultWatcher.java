@@ -48,9 +48,11 @@ final class ResultWatcher implements AutoCloseable {
     static ResultWatcher follow(String reportUrl, String spec) {
         // HTTP/1.1: the client's default cleartext upgrade to HTTP/2 ends a long-lived stream with RST_STREAM.
         HttpRequest request = HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/dashboard/updates"))
-                .version(HttpClient.Version.HTTP_1_1).header("Accept", "text/event-stream").build();
-        return new ResultWatcher(spec,
-                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()));
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Accept", "text/event-stream")
+                .build();
+        return new ResultWatcher(
+                spec, HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()));
     }
 
     /** Waits until report-service has answered the stream request with 200. */
@@ -80,8 +82,8 @@ final class ResultWatcher implements AutoCloseable {
             while ((arrival = arrivals.ceilingEntry(version)) == null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("no " + spec + " result of panel version " + version
-                            + " within " + timeout);
+                    throw new IllegalStateException(
+                            "no " + spec + " result of panel version " + version + " within " + timeout);
                 }
                 try {
                     arrivals.wait(Math.max(1, left / 1_000_000));
@@ -117,7 +119,8 @@ final class ResultWatcher implements AutoCloseable {
         long now = System.nanoTime();
         try {
             JsonNode update = JSON.readTree(line.substring("data:".length()));
-            if ("result".equals(update.path("kind").asText()) && spec.equals(update.path("spec").asText())) {
+            if ("result".equals(update.path("kind").asText())
+                    && spec.equals(update.path("spec").asText())) {
                 synchronized (arrivals) {
                     arrivals.putIfAbsent(update.path("panelVersion").asLong(), now);
                     arrivals.notifyAll();

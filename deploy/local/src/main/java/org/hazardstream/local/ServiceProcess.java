@@ -38,8 +38,8 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} with the given environment on top of ours and
      * {@link #DEFAULT_JVM_OPTIONS}.
      */
-    public static ServiceProcess start(Path repoRoot, String name, int port, Map<String, String> environment,
-            Path logDir) {
+    public static ServiceProcess start(
+            Path repoRoot, String name, int port, Map<String, String> environment, Path logDir) {
         return start(repoRoot, name, port, DEFAULT_JVM_OPTIONS, environment, logDir);
     }
 
@@ -47,8 +47,13 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} with these JVM options (heap, collector,
      * {@code -D} settings) and the given environment on top of ours.
      */
-    public static ServiceProcess start(Path repoRoot, String name, int port, List<String> jvmOptions,
-            Map<String, String> environment, Path logDir) {
+    public static ServiceProcess start(
+            Path repoRoot,
+            String name,
+            int port,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Path logDir) {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with `mvn -B install -DskipTests` first");
@@ -116,9 +121,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until /q/health/ready answers 200; fails early, pointing at the log, if the process died. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

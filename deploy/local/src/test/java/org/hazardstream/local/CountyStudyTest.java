@@ -26,13 +26,15 @@ class CountyStudyTest {
         assertThat(study.rows("provinces")).hasSize(31);
         assertThat(CountyStudy.Design.STANDARD.windowEnd()).isEqualTo(LocalDate.of(2020, 12, 30));
         // Daily records from the lag before the window to its end: 3 + 365 days of every unit.
-        assertThat(study.rowsDated("daily", d -> d.isBefore(LocalDate.of(2020, 1, 1)))).hasSize(3 * 2844);
+        assertThat(study.rowsDated("daily", d -> d.isBefore(LocalDate.of(2020, 1, 1))))
+                .hasSize(3 * 2844);
         assertThat(study.rowsDated("daily", LocalDate.of(2020, 12, 30)::equals)).hasSize(2844);
         assertThat(study.rowsDated("national", d -> true)).hasSize(368);
         // Adoptions spread over the year leave most units at risk: about a million panel rows at the end.
         assertThat(study.expectedPanelRows(365)).isBetween(900_000L, 1_038_060L);
         assertThat(study.expectedEvents(365)).isBetween(300, 1500);
-        assertThat(study.expectedEvents(182)).isBetween(study.expectedEvents(365) / 5, study.expectedEvents(365) * 4 / 5);
+        assertThat(study.expectedEvents(182))
+                .isBetween(study.expectedEvents(365) / 5, study.expectedEvents(365) * 4 / 5);
     }
 
     @Test
@@ -54,7 +56,10 @@ class CountyStudyTest {
         DemoData demo = DemoData.read(Path.of(System.getProperty("hazard.repo.root", "../.."), "deploy/local/demo"));
 
         for (String stream : StudyData.STREAMS) {
-            assertThat(read.header(stream)).as(stream).isEqualTo(demo.header(stream)).isEqualTo(study.header(stream));
+            assertThat(read.header(stream))
+                    .as(stream)
+                    .isEqualTo(demo.header(stream))
+                    .isEqualTo(study.header(stream));
         }
         assertThat(read.rows("cities")).isEqualTo(study.rows("cities"));
         assertThat(read.rows("national")).isEqualTo(study.rows("national"));

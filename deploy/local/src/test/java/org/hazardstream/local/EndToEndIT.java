@@ -32,7 +32,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class EndToEndIT {
 
-    private static final Path REPO = Path.of(System.getProperty("hazard.repo.root", "../..")).toAbsolutePath().normalize();
+    private static final Path REPO = Path.of(System.getProperty("hazard.repo.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
     private static final String TOKEN = "e2e-token";
     private static LocalSystem system;
 
@@ -55,12 +57,13 @@ class EndToEndIT {
     void demoDataStreamedDayByDayEndAsTheOfflineFitOfEverySpec() throws Exception {
         Path demoDir = REPO.resolve("deploy/local/demo");
         RawData raw = RawData.readDirectory(demoDir);
-        DemoStreamer.into(system, DemoData.read(demoDir), TOKEN, line -> System.out.println("[e2e] " + line))
-                .stream(LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ZERO, day -> {
+        DemoStreamer.into(system, DemoData.read(demoDir), TOKEN, line -> System.out.println("[e2e] " + line)).stream(
+                LocalDate.parse("2020-02-01"), LocalDate.parse("2020-03-31"), Duration.ZERO, day -> {
                     crashOneServiceNowAndThen(day);
                     if (day.equals(INTERIM)) {
                         // Part-way through the window every served estimate is that of the data observed so far.
-                        assertServedAsOffline(new PanelBuilder().build(raw, PanelSettings.study().withThrough(day)));
+                        assertServedAsOffline(new PanelBuilder()
+                                .build(raw, PanelSettings.study().withThrough(day)));
                     }
                 });
 
@@ -81,40 +84,66 @@ class EndToEndIT {
         String panelUrl = system.service("panel-service").baseUrl();
         String reportUrl = system.service("report-service").baseUrl();
         String expectedCsv = offline.toCsv();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(HttpText.get(panelUrl + "/api/v1/panel")).isEqualTo(expectedCsv));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() ->
+                        assertThat(HttpText.get(panelUrl + "/api/v1/panel")).isEqualTo(expectedCsv));
         // (untilAsserted rethrows the last failure, HttpText's checked exceptions included, as an AssertionError)
-        long version = JsonGet.get(panelUrl + "/api/v1/panel/status").orElseThrow().path("panelVersion").asLong();
-        LocalDate through = offline.rows().stream().map(r -> r.date()).max(LocalDate::compareTo).orElseThrow();
+        long version = JsonGet.get(panelUrl + "/api/v1/panel/status")
+                .orElseThrow()
+                .path("panelVersion")
+                .asLong();
+        LocalDate through = offline.rows().stream()
+                .map(r -> r.date())
+                .max(LocalDate::compareTo)
+                .orElseThrow();
 
-        JsonNode specs = JsonGet.get(system.service("model-service").baseUrl() + "/api/v1/specs").orElseThrow();
+        JsonNode specs = JsonGet.get(system.service("model-service").baseUrl() + "/api/v1/specs")
+                .orElseThrow();
         assertThat(specs).hasSize(7);
         DataTable panel = offline.toDataTable();
         for (JsonNode spec : specs) {
             String name = spec.path("name").asText();
             Map<String, String> options = new LinkedHashMap<>();
-            spec.path("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asText()));
+            spec.path("options")
+                    .properties()
+                    .forEach(e -> options.put(e.getKey(), e.getValue().asText()));
             FitResult expected = HazardModels.fit(panel, FitOptionsParser.parse(options));
 
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(JsonGet.get(reportUrl + "/api/v1/estimates/" + name)
-                            .map(r -> r.path("lineage").path("panelVersion").asLong())).as(name).contains(version));
-            JsonNode served = JsonGet.get(reportUrl + "/api/v1/estimates/" + name).orElseThrow();
-            assertNoVersionStoredTwice(name, JsonGet.get(reportUrl + "/api/v1/estimates/" + name + "/history?term="
-                    + expected.coefficients().get(0).term()).orElseThrow());
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(JsonGet.get(reportUrl + "/api/v1/estimates/" + name)
+                                    .map(r -> r.path("lineage")
+                                            .path("panelVersion")
+                                            .asLong()))
+                            .as(name)
+                            .contains(version));
+            JsonNode served =
+                    JsonGet.get(reportUrl + "/api/v1/estimates/" + name).orElseThrow();
+            assertNoVersionStoredTwice(
+                    name,
+                    JsonGet.get(reportUrl + "/api/v1/estimates/" + name + "/history?term="
+                                    + expected.coefficients().get(0).term())
+                            .orElseThrow());
             assertThat(served.path("spec").asText()).isEqualTo(name);
             assertThat(served.path("n").asInt()).as(name).isEqualTo(expected.n());
             assertThat(served.path("events").asInt()).as(name).isEqualTo(expected.events());
-            assertThat(served.path("lineage").path("rows").asInt()).as(name).isEqualTo(offline.rows().size());
-            assertThat(served.path("lineage").path("dataThrough").asText()).as(name).isEqualTo(through.toString());
+            assertThat(served.path("lineage").path("rows").asInt())
+                    .as(name)
+                    .isEqualTo(offline.rows().size());
+            assertThat(served.path("lineage").path("dataThrough").asText())
+                    .as(name)
+                    .isEqualTo(through.toString());
             if (!expected.converged()) {
                 // A diverging fit (fg-self and fg-provincial on the demo panel: README, Decisions) has no unique
                 // answer: where it stops depends on where it started, and a warm-started refit starts elsewhere.
-                assertThat(served.path("converged").asBoolean()).as(name + " converged").isFalse();
+                assertThat(served.path("converged").asBoolean())
+                        .as(name + " converged")
+                        .isFalse();
                 continue;
             }
-            assertClose(name + " logLikelihood through " + through, served.path("logLikelihood"),
-                    expected.logLikelihood());
+            assertClose(
+                    name + " logLikelihood through " + through, served.path("logLikelihood"), expected.logLikelihood());
             for (FitResult.Coefficient c : expected.coefficients()) {
                 JsonNode row = coefficient(served, c.term());
                 String what = name + " " + c.term() + " through " + through;
@@ -155,7 +184,8 @@ class EndToEndIT {
             return;
         }
         assertThat(served.isNumber()).as(what + " is a number").isTrue();
-        assertThat(served.asDouble()).as(what)
+        assertThat(served.asDouble())
+                .as(what)
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-8 * Math.max(1, Math.abs(expected))));
     }
 
@@ -163,7 +193,10 @@ class EndToEndIT {
     void everyServiceIsReadyAndDescribesItsApi() throws Exception {
         for (String name : List.of("ingest-service", "panel-service", "model-service", "report-service")) {
             String base = system.service(name).baseUrl();
-            assertThat(JsonGet.get(base + "/q/health/ready").map(h -> h.path("status").asText())).as(name).contains("UP");
+            assertThat(JsonGet.get(base + "/q/health/ready")
+                            .map(h -> h.path("status").asText()))
+                    .as(name)
+                    .contains("UP");
             assertThat(HttpText.get(base + "/q/openapi?format=json")).as(name).contains("\"openapi\"");
         }
     }
@@ -173,7 +206,9 @@ class EndToEndIT {
         long previous = Long.MIN_VALUE;
         for (JsonNode entry : history) {
             long version = entry.path("panelVersion").asLong();
-            assertThat(version).as(spec + ": panel versions in the history, oldest first").isGreaterThan(previous);
+            assertThat(version)
+                    .as(spec + ": panel versions in the history, oldest first")
+                    .isGreaterThan(previous);
             previous = version;
         }
     }

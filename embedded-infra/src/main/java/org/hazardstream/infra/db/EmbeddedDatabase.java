@@ -33,9 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDir, int port, boolean keepData) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!keepData);
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(!keepData);
             if (port != 0) {
                 builder.setPort(port);
             }

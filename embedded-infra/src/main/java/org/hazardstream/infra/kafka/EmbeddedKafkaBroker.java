@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
-import org.hazardstream.infra.Directories;
-import org.hazardstream.infra.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,6 +15,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.hazardstream.infra.Directories;
+import org.hazardstream.infra.Ports;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

@@ -12,8 +12,7 @@ import org.hazardstream.events.Topics;
 public final class TopicLayout {
 
     /** One topic: name, partition count and topic-level configuration. */
-    public record TopicSpec(String name, int partitions, Map<String, String> config) {
-    }
+    public record TopicSpec(String name, int partitions, Map<String, String> config) {}
 
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
 
@@ -23,10 +22,11 @@ public final class TopicLayout {
             new TopicSpec(Topics.KNOWN_CITIES, 1, COMPACTED),
             new TopicSpec(Topics.RAW_RECORDS_DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", "1209600000")),
             // Keyed by study: a study's deltas stay in order in one partition. Kept whole: replayed from the start.
-            new TopicSpec(Topics.PANEL_DELTAS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1",
-                    "retention.bytes", "-1")),
+            new TopicSpec(
+                    Topics.PANEL_DELTAS,
+                    3,
+                    Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
             new TopicSpec(Topics.FIT_RESULTS, 1, COMPACTED));
 
-    private TopicLayout() {
-    }
+    private TopicLayout() {}
 }

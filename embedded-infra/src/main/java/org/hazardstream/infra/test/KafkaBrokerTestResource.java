@@ -19,13 +19,17 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     /** The JVM's broker, started on first call; tests that talk to Kafka directly use this too. */
     public static synchronized EmbeddedKafkaBroker broker() {
         if (broker == null) {
-            Path dir = Path.of("target", "kafka-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+            Path dir = Path.of("target", "kafka-test-" + ProcessHandle.current().pid())
+                    .toAbsolutePath();
             broker = EmbeddedKafkaBroker.start(dir, 0, false);
             EmbeddedKafkaBroker started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
-                Directories.deleteQuietly(dir);
-            }, "embedded-kafka-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                Directories.deleteQuietly(dir);
+                            },
+                            "embedded-kafka-shutdown"));
         }
         return broker;
     }

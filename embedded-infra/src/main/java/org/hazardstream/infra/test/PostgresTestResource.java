@@ -38,7 +38,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             try (Connection admin = DriverManager.getConnection(external, user, "")) {
                 EmbeddedDatabase.createDatabaseIfAbsent(admin, name);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot create a test database on " + external + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot create a test database on " + external + ": " + e.getMessage(), e);
             }
             String url = external.substring(0, external.lastIndexOf('/') + 1) + name;
             externalAdminUrl = external;
@@ -58,13 +59,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static synchronized EmbeddedDatabase embedded() {
         if (embedded == null) {
-            Path dir = Path.of("target", "pg-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+            Path dir = Path.of("target", "pg-test-" + ProcessHandle.current().pid())
+                    .toAbsolutePath();
             embedded = EmbeddedDatabase.start(dir, 0, false);
             EmbeddedDatabase started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
-                Directories.deleteQuietly(dir);
-            }, "embedded-postgres-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                Directories.deleteQuietly(dir);
+                            },
+                            "embedded-postgres-shutdown"));
         }
         return embedded;
     }

@@ -41,8 +41,7 @@ public final class CoxBenchmark {
     private static final int COVARIATES = 16;
     private static final int DAYS = 60;
 
-    private CoxBenchmark() {
-    }
+    private CoxBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
@@ -59,8 +58,8 @@ public final class CoxBenchmark {
         for (int j = 1; j <= COVARIATES; j++) {
             covariates.add("x" + j);
         }
-        FitOptions options = new FitOptions(Model.COX, covariates, null, null, null, null, null, Ties.EFRON, false,
-                null, null, null, null, null);
+        FitOptions options = new FitOptions(
+                Model.COX, covariates, null, null, null, null, null, Ties.EFRON, false, null, null, null, null, null);
 
         // JIT warm-up on the small size, not reported
         Path warm = generate(dir, 3_626);
@@ -70,9 +69,23 @@ public final class CoxBenchmark {
                 + " concordance, cox.zph); cpu = CPU seconds of the whole process (Java: all threads, GC and JIT"
                 + " included; R: user + system), the fairer figure on a shared machine; fit R/J = R's coxph"
                 + " elapsed over Java's fit elapsed");
-        System.out.printf(Locale.ROOT, "%10s %7s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s | %8s %8s %8s%n",
-                "rows", "events", "read", "fit", "wall", "cpu", "peakMB", "R read", "R fit", "R wall", "R cpu",
-                "wall R/J", "cpu R/J", "fit R/J");
+        System.out.printf(
+                Locale.ROOT,
+                "%10s %7s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s | %8s %8s %8s%n",
+                "rows",
+                "events",
+                "read",
+                "fit",
+                "wall",
+                "cpu",
+                "peakMB",
+                "R read",
+                "R fit",
+                "R wall",
+                "R cpu",
+                "wall R/J",
+                "cpu R/J",
+                "fit R/J");
         for (int rows : sizes) {
             Path file = generate(dir, rows);
             System.gc();
@@ -102,8 +115,23 @@ public final class CoxBenchmark {
                     r[6] = String.format(Locale.ROOT, "%.1fx", t[2] / fitS);
                 }
             }
-            System.out.printf(Locale.ROOT, "%10d %7d | %7.2f %7.2f %7.2f %7.2f %7.0f | %7s %7s %7s %7s | %8s %8s %8s%n",
-                    fit.n(), fit.events(), read, fitS, total, cpu, peakMb, r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%10d %7d | %7.2f %7.2f %7.2f %7.2f %7.0f | %7s %7s %7s %7s | %8s %8s %8s%n",
+                    fit.n(),
+                    fit.events(),
+                    read,
+                    fitS,
+                    total,
+                    cpu,
+                    peakMb,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6]);
             if (!fit.converged()) {
                 System.out.println("  warning: the fit did not converge");
             }
@@ -148,7 +176,12 @@ public final class CoxBenchmark {
                     }
                     boolean event = random.nextDouble() < 1 - Math.exp(-Math.exp(-3.9 + lp));
                     line.setLength(0);
-                    line.append(id).append(',').append(day - 1).append(',').append(day).append(',')
+                    line.append(id)
+                            .append(',')
+                            .append(day - 1)
+                            .append(',')
+                            .append(day)
+                            .append(',')
                             .append(event ? 1 : 0);
                     for (int j = 0; j < COVARIATES; j++) {
                         line.append(',');
@@ -201,7 +234,9 @@ public final class CoxBenchmark {
                 + ", data = d)); "
                 + "cat('RTIME', t1[['elapsed']], t1[['user.self']] + t1[['sys.self']], "
                 + "t2[['elapsed']], t2[['user.self']] + t2[['sys.self']], '\\n')";
-        Process p = new ProcessBuilder("Rscript", "-e", script).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("Rscript", "-e", script)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             System.out.println("  R failed: " + output.strip());

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 final class Concordance {
 
-    private Concordance() {
-    }
+    private Concordance() {}
 
     /** @param eta linear predictor per problem position; null when there is no comparable pair */
     static Double compute(CoxProblem d, double[] eta) {

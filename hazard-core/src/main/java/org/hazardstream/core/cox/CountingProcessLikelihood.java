@@ -236,8 +236,8 @@ final class CountingProcessLikelihood implements PartialLikelihood {
         }
     }
 
-    private static void addInto(double[] a, double[] a2, double[] cmat, double[] cmat2, double[] s3, double[] s3d,
-                                int p, double f) {
+    private static void addInto(
+            double[] a, double[] a2, double[] cmat, double[] cmat2, double[] s3, double[] s3d, int p, double f) {
         for (int i = 0; i < p; i++) {
             a[i] += a2[i] * f;
             int row = i * p;
@@ -258,8 +258,16 @@ final class CountingProcessLikelihood implements PartialLikelihood {
      * u -= m S1/S0; I += m (S2/S0 - S1 S1'/S0^2);
      * dI_ab/dbeta_r += m (S3_abr/S0 - S2_ab S1_r/S0^2 - (S2_ar S1_b + S1_a S2_br)/S0^2 + 2 S1_a S1_b S1_r/S0^3).
      */
-    private static void addTerm(double[] u, double[] imat, double[] dInfo, double[] a, double[] cmat, double[] s3,
-                                double denom, double m, int p) {
+    private static void addTerm(
+            double[] u,
+            double[] imat,
+            double[] dInfo,
+            double[] a,
+            double[] cmat,
+            double[] s3,
+            double denom,
+            double m,
+            int p) {
         for (int i = 0; i < p; i++) {
             double ai = a[i] / denom;
             u[i] -= m * ai;

@@ -38,8 +38,15 @@ public record CoxData(
     }
 
     /** Data whose rows {@link CoxProblem} sorts itself. */
-    public CoxData(List<String> terms, double[] start, double[] stop, boolean[] event, double[][] covariates,
-            double[] weights, int[] strata, int[] cluster) {
+    public CoxData(
+            List<String> terms,
+            double[] start,
+            double[] stop,
+            boolean[] event,
+            double[][] covariates,
+            double[] weights,
+            int[] strata,
+            int[] cluster) {
         this(terms, start, stop, event, covariates, weights, strata, cluster, null);
     }
 

@@ -16,6 +16,7 @@ final class CoxProblem {
     final int vars;
     /** position in stop order -> row of CoxData */
     final int[] dataRow;
+
     final double[] start;
     final double[] stop;
     final boolean[] event;
@@ -27,6 +28,7 @@ final class CoxProblem {
     final int[] byStart;
     /** the start order's copies (sequential memory for the removal sweep): start, weight and x by start order */
     final double[] startByStart;
+
     final double[] weightByStart;
     final double[] xByStart;
     /** [from, to) position ranges of the strata in stop order */
@@ -56,20 +58,21 @@ final class CoxProblem {
         double[] dStart = data.start();
         double[] dStop = data.stop();
         boolean[] dEvent = data.event();
-        int[] order = data.times() != null ? stopOrder(data.times(), used, m, s, dStop, dEvent)
+        int[] order = data.times() != null
+                ? stopOrder(data.times(), used, m, s, dStop, dEvent)
                 : stopOrder(candidates, s, dStop, dEvent);
         if (order == null) {
             order = IndexSort.sort(candidates, (a, b) -> {
-            int sa = s == null ? 0 : s[a];
-            int sb = s == null ? 0 : s[b];
-            if (sa != sb) {
-                return Integer.compare(sa, sb);
-            }
-            int c = Double.compare(dStop[b], dStop[a]);
-            if (c != 0) {
-                return c;
-            }
-            return Boolean.compare(dEvent[a], dEvent[b]);
+                int sa = s == null ? 0 : s[a];
+                int sb = s == null ? 0 : s[b];
+                if (sa != sb) {
+                    return Integer.compare(sa, sb);
+                }
+                int c = Double.compare(dStop[b], dStop[a]);
+                if (c != 0) {
+                    return c;
+                }
+                return Boolean.compare(dEvent[a], dEvent[b]);
             });
         }
         this.rows = m;
@@ -103,14 +106,17 @@ final class CoxProblem {
         for (int k = 0; k < m; k++) {
             positions[k] = k;
         }
-        int[] startOrder = data.times() != null ? startOrder(data.times(), used, order, s, dStart)
+        int[] startOrder = data.times() != null
+                ? startOrder(data.times(), used, order, s, dStart)
                 : IndexSort.sortDescending(stratum, start, null, m);
-        this.byStart = startOrder != null ? startOrder : IndexSort.sort(positions, (a, b) -> {
-            if (stratum[a] != stratum[b]) {
-                return Integer.compare(stratum[a], stratum[b]);
-            }
-            return Double.compare(start[b], start[a]);
-        });
+        this.byStart = startOrder != null
+                ? startOrder
+                : IndexSort.sort(positions, (a, b) -> {
+                    if (stratum[a] != stratum[b]) {
+                        return Integer.compare(stratum[a], stratum[b]);
+                    }
+                    return Double.compare(start[b], start[a]);
+                });
         this.strataBounds = bounds(stratum);
         this.scale = new double[p];
         centreAndScale(cov);
@@ -129,8 +135,8 @@ final class CoxProblem {
      * The stop order of the used rows from the shared sort: its used rows, in its order, with each run of tied
      * (stratum, stop) put censorings first, events after, each in row order: the order the packed-key sort gives.
      */
-    private static int[] stopOrder(SortedTimes times, boolean[] used, int m, int[] strata, double[] stop,
-            boolean[] event) {
+    private static int[] stopOrder(
+            SortedTimes times, boolean[] used, int m, int[] strata, double[] stop, boolean[] event) {
         int[] order = new int[m];
         int k = 0;
         int[] all = times.byStop;

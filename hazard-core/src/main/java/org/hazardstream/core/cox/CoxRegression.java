@@ -57,21 +57,35 @@ public final class CoxRegression {
      */
     static final int FIRTH_MIN_ITERATIONS = 100;
 
-    private CoxRegression() {
-    }
+    private CoxRegression() {}
 
     /** Fits the Cox model named by the options to a long-format table. */
     public static FitResult fit(DataTable table, FitOptions options) {
         CoxInput input = CoxInput.read(table, options);
         CoxSettings settings = CoxSettings.of(options.ties(), options.firth(), options.initialEstimates());
         // the cox model has --firth (with efron or breslow ties); Fine-Gray, the other caller, has none
-        String firthHint = options.firth() ? null : options.ties() == Ties.EXACT
-                ? "--firth (with --ties efron or breslow) gives a finite estimate"
-                : "--firth gives a finite estimate";
+        String firthHint = options.firth()
+                ? null
+                : options.ties() == Ties.EXACT
+                        ? "--firth (with --ties efron or breslow) gives a finite estimate"
+                        : "--firth gives a finite estimate";
         FitResult r = fit(input.data(), settings, firthHint);
-        return new FitResult(r.model(), r.n(), r.events(), input.excludedRows(), r.converged(), r.iterations(),
-                r.logLikelihood(), r.nullLogLikelihood(), r.aic(), r.tests(), r.concordance(), r.phTest(),
-                r.warnings(), r.coefficients(), r.baseline());
+        return new FitResult(
+                r.model(),
+                r.n(),
+                r.events(),
+                input.excludedRows(),
+                r.converged(),
+                r.iterations(),
+                r.logLikelihood(),
+                r.nullLogLikelihood(),
+                r.aic(),
+                r.tests(),
+                r.concordance(),
+                r.phTest(),
+                r.warnings(),
+                r.coefficients(),
+                r.baseline());
     }
 
     /** Fits prepared data; the result is complete (model "cox", n = rows, events = rows with the event). */
@@ -93,8 +107,8 @@ public final class CoxRegression {
             throw new BadInputException("no events: a Cox model needs at least one row with the event");
         }
         if (settings.firth() && settings.ties() == Ties.EXACT) {
-            throw new BadInputException("option --firth: Firth's penalty is available with efron or breslow ties, "
-                    + "not exact");
+            throw new BadInputException(
+                    "option --firth: Firth's penalty is available with efron or breslow ties, " + "not exact");
         }
         if (settings.ties() == Ties.EXACT && data.weights() != null) {
             for (double w : data.weights()) {
@@ -138,10 +152,16 @@ public final class CoxRegression {
         }
         NewtonRaphson.Outcome outcome = p == 0
                 ? new NewtonRaphson.Outcome(init, atZero, ldlZero, atZero.logLik(), 0, true)
-                : NewtonRaphson.maximise(objective, init, isZero(init) ? atZero : null,
-                        settings.firth() ? Math.max(settings.maxIterations(), FIRTH_MIN_ITERATIONS)
-                                : settings.maxIterations(), settings.epsilon(),
-                        settings.cholTolerance(), settings.firth() ? FIRTH_STEP_TOLERANCE : 0);
+                : NewtonRaphson.maximise(
+                        objective,
+                        init,
+                        isZero(init) ? atZero : null,
+                        settings.firth()
+                                ? Math.max(settings.maxIterations(), FIRTH_MIN_ITERATIONS)
+                                : settings.maxIterations(),
+                        settings.epsilon(),
+                        settings.cholTolerance(),
+                        settings.firth() ? FIRTH_STEP_TOLERANCE : 0);
 
         double[] betaScaled = outcome.beta().clone();
         double[] varScaled = outcome.lastLdl().inverse();
@@ -182,8 +202,7 @@ public final class CoxRegression {
 
         double[] robustVar = null;
         if (data.cluster() != null && p > 0) {
-            robustVar = robustVariance(data, problem, betaScaled, varScaled,
-                    settings.ties() == Ties.EFRON, scale);
+            robustVar = robustVariance(data, problem, betaScaled, varScaled, settings.ties() == Ties.EFRON, scale);
         }
         double[] waldVar = robustVar != null ? robustVar : var;
         int df = 0;
@@ -206,33 +225,53 @@ public final class CoxRegression {
         FitResult.PhTest phTest = null;
         if (df > 0) {
             try {
-                phTest = ProportionalHazardsTest.compute(data, problem, betaScaled, kept,
-                        settings.ties() == Ties.EFRON, terms);
+                phTest = ProportionalHazardsTest.compute(
+                        data, problem, betaScaled, kept, settings.ties() == Ties.EFRON, terms);
             } catch (RuntimeException singular) {
-                warnings.add("phTest: the proportional-hazards test could not be computed ("
-                        + singular.getMessage() + ")");
+                warnings.add(
+                        "phTest: the proportional-hazards test could not be computed (" + singular.getMessage() + ")");
             }
         }
 
         List<FitResult.Coefficient> coefficients = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             if (!kept[j]) {
-                coefficients.add(new FitResult.Coefficient(terms.get(j), null, null, null, null, null, null, null,
-                        null));
+                coefficients.add(
+                        new FitResult.Coefficient(terms.get(j), null, null, null, null, null, null, null, null));
                 continue;
             }
             double se = Math.sqrt(var[j * p + j]);
             Double robust = robustVar == null ? null : Math.sqrt(robustVar[j * p + j]);
             double useSe = robust != null ? robust : se;
             double z = beta[j] / useSe;
-            coefficients.add(new FitResult.Coefficient(terms.get(j), beta[j], se, robust, z,
-                    CoxStatistics.twoSidedNormal(z), Math.exp(beta[j]),
+            coefficients.add(new FitResult.Coefficient(
+                    terms.get(j),
+                    beta[j],
+                    se,
+                    robust,
+                    z,
+                    CoxStatistics.twoSidedNormal(z),
+                    Math.exp(beta[j]),
                     Math.exp(beta[j] - CoxStatistics.Z_975 * useSe),
                     Math.exp(beta[j] + CoxStatistics.Z_975 * useSe)));
         }
         double aic = -2 * logLik + 2 * df;
-        return new FitResult(MODEL, n, events, 0, outcome.converged(), outcome.iterations(), logLik, nullLogLik,
-                aic, tests, concordance, phTest, warnings, coefficients, List.of());
+        return new FitResult(
+                MODEL,
+                n,
+                events,
+                0,
+                outcome.converged(),
+                outcome.iterations(),
+                logLik,
+                nullLogLik,
+                aic,
+                tests,
+                concordance,
+                phTest,
+                warnings,
+                coefficients,
+                List.of());
     }
 
     /**
@@ -264,8 +303,8 @@ public final class CoxRegression {
      * R's coxphf is not installed here, so this is checked against a hand-derived case and against finite
      * estimates under separation (see CoxFirthTest), not against R.
      */
-    private static PartialLikelihood.Evaluation firthPenalised(PartialLikelihood.Evaluation ev, int p, double tol,
-                                                               double logScaleDet) {
+    private static PartialLikelihood.Evaluation firthPenalised(
+            PartialLikelihood.Evaluation ev, int p, double tol, double logScaleDet) {
         SymmetricLdl ldl = new SymmetricLdl(ev.info(), p, tol);
         double[] inv = ldl.inverse();
         double[] score = ev.score().clone();
@@ -306,8 +345,8 @@ public final class CoxRegression {
     }
 
     /** V (sum_c s_c s_c') V on the original scale; s_c the weighted score residuals of cluster c. */
-    private static double[] robustVariance(CoxData data, CoxProblem problem, double[] betaScaled, double[] varScaled,
-                                           boolean efron, double[] scale) {
+    private static double[] robustVariance(
+            CoxData data, CoxProblem problem, double[] betaScaled, double[] varScaled, boolean efron, double[] scale) {
         int p = problem.vars;
         double[] resid = ScoreResiduals.weighted(problem, betaScaled, efron);
         int clusters = 0;
@@ -359,7 +398,9 @@ public final class CoxRegression {
 
     /** beta' V^-1 beta over the kept terms, with R's coxph.wtest (cholesky2 of V, then solve). */
     private static double waldStatistic(double[] beta, double[] var, boolean[] kept, double tol) {
-        int[] idx = java.util.stream.IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
+        int[] idx = java.util.stream.IntStream.range(0, kept.length)
+                .filter(i -> kept[i])
+                .toArray();
         int m = idx.length;
         if (m == 0) {
             return 0;
@@ -382,7 +423,8 @@ public final class CoxRegression {
 
     private static void validate(CoxData data) {
         int n = data.rows();
-        if (data.start().length != n || data.event().length != n
+        if (data.start().length != n
+                || data.event().length != n
                 || (data.weights() != null && data.weights().length != n)
                 || (data.strata() != null && data.strata().length != n)
                 || (data.cluster() != null && data.cluster().length != n)) {
@@ -390,8 +432,8 @@ public final class CoxRegression {
         }
         for (double[] column : data.covariates()) {
             if (column.length != n) {
-                throw new IllegalArgumentException("CoxData covariate column of length " + column.length
-                        + " for " + n + " rows");
+                throw new IllegalArgumentException(
+                        "CoxData covariate column of length " + column.length + " for " + n + " rows");
             }
         }
         for (int i = 0; i < n; i++) {
@@ -400,8 +442,8 @@ public final class CoxRegression {
                         + ") must be greater than start (" + data.start()[i] + ")");
             }
             if (data.weights() != null && !(data.weights()[i] >= 0 && Double.isFinite(data.weights()[i]))) {
-                throw new BadInputException("row " + (i + 1) + ": weight " + data.weights()[i]
-                        + " is not a finite non-negative number");
+                throw new BadInputException(
+                        "row " + (i + 1) + ": weight " + data.weights()[i] + " is not a finite non-negative number");
             }
         }
     }
@@ -424,8 +466,11 @@ public final class CoxRegression {
             boolean[] keep = new boolean[rows];
             int kept = 0;
             for (int r = 0; r < rows; r++) {
-                boolean ok = !Double.isNaN(start[r]) && !Double.isNaN(stop[r]) && !Double.isNaN(code[r])
-                        && !missing(strata, r) && !missing(cluster, r);
+                boolean ok = !Double.isNaN(start[r])
+                        && !Double.isNaN(stop[r])
+                        && !Double.isNaN(code[r])
+                        && !missing(strata, r)
+                        && !missing(cluster, r);
                 for (int j = 0; ok && j < cov.length; j++) {
                     ok = !Double.isNaN(cov[j][r]);
                 }
@@ -433,13 +478,13 @@ public final class CoxRegression {
                 if (ok) {
                     kept++;
                     if (!(stop[r] > start[r])) {
-                        throw new BadInputException(table.source() + ": row " + (r + 1) + ": stop ("
-                                + format(stop[r]) + ") must be greater than start (" + format(start[r]) + ")");
+                        throw new BadInputException(table.source() + ": row " + (r + 1) + ": stop (" + format(stop[r])
+                                + ") must be greater than start (" + format(start[r]) + ")");
                     }
                     // The same rule as the other models' frame: 0.5 is no event code, for Cox neither.
                     if (code[r] != Math.rint(code[r]) || code[r] < 0) {
-                        throw new BadInputException(table.source() + ": row " + (r + 1) + ", column '"
-                                + o.eventColumn() + "': event code " + code[r] + " is not a whole number >= 0");
+                        throw new BadInputException(table.source() + ": row " + (r + 1) + ", column '" + o.eventColumn()
+                                + "': event code " + code[r] + " is not a whole number >= 0");
                     }
                 }
             }
@@ -475,10 +520,12 @@ public final class CoxRegression {
             // Every spec that reads the same intervals of the same rows (the all-cause and the cause-specific fits of
             // one panel) shares one sort of them. With every row kept that is any spec with these time and strata
             // columns; otherwise which rows are kept depends on every column read here.
-            String keptRows = complete ? "every row" : String.join("\u0000", o.eventColumn(),
-                    String.valueOf(o.clusterColumn()), String.join(",", covariates));
-            String rowsAndTimes = String.join("\u0000", "cox-times", o.startColumn(), o.stopColumn(),
-                    String.valueOf(o.strataColumn()), keptRows);
+            String keptRows = complete
+                    ? "every row"
+                    : String.join(
+                            "\u0000", o.eventColumn(), String.valueOf(o.clusterColumn()), String.join(",", covariates));
+            String rowsAndTimes = String.join(
+                    "\u0000", "cox-times", o.startColumn(), o.stopColumn(), String.valueOf(o.strataColumn()), keptRows);
             SortedTimes times = table.derived(rowsAndTimes, SortedTimes.class, () -> SortedTimes.of(s, t, strataIndex));
             CoxData data = new CoxData(covariates, s, t, e, x, null, strataIndex, index(cl), times);
             return new CoxInput(data, rows - kept);

@@ -41,8 +41,8 @@ public record CoxSettings(
         ties = ties == null ? Ties.EFRON : ties;
         initialEstimates = initialEstimates == null ? Map.of() : Map.copyOf(initialEstimates);
         if (maxIterations < 0 || !(epsilon > 0) || !(cholTolerance > 0) || !(infTolerance > 0)) {
-            throw new IllegalArgumentException("invalid Cox settings: iterations " + maxIterations + ", eps "
-                    + epsilon + ", toler.chol " + cholTolerance + ", toler.inf " + infTolerance);
+            throw new IllegalArgumentException("invalid Cox settings: iterations " + maxIterations + ", eps " + epsilon
+                    + ", toler.chol " + cholTolerance + ", toler.inf " + infTolerance);
         }
     }
 

@@ -6,8 +6,7 @@ import org.apache.commons.math3.special.Gamma;
 /** Tail probabilities computed without the cancellation of 1 - cdf (small p-values keep their digits). */
 final class CoxStatistics {
 
-    private CoxStatistics() {
-    }
+    private CoxStatistics() {}
 
     /** P(chi-square with df degrees of freedom > x). */
     static double chiSquareUpper(double x, int df) {

@@ -104,8 +104,16 @@ final class ExactLikelihood implements PartialLikelihood {
      * Updated member by member with k descending so that B[k-1] still holds the previous member's values.
      * Adds this event time's share to u and info and returns log B0[d].
      */
-    private static double addTiedSet(int[] members, int size, int deaths, double[] eta, double centre, double[] x, int p,
-                            double[] u, double[] info) {
+    private static double addTiedSet(
+            int[] members,
+            int size,
+            int deaths,
+            double[] eta,
+            double centre,
+            double[] x,
+            int p,
+            double[] u,
+            double[] info) {
         int dd = deaths;
         double[] b0 = new double[dd + 1];
         double[] b1 = new double[(dd + 1) * p];
@@ -126,8 +134,8 @@ final class ExactLikelihood implements PartialLikelihood {
                     double prev1i = b1[o1 + i];
                     for (int j = 0; j <= i; j++) {
                         double xj = x[base + j];
-                        b2[n2 + i * p + j] += r * (xi * xj * prev0 + xi * b1[o1 + j] + prev1i * xj
-                                + b2[o2 + i * p + j]);
+                        b2[n2 + i * p + j] +=
+                                r * (xi * xj * prev0 + xi * b1[o1 + j] + prev1i * xj + b2[o2 + i * p + j]);
                     }
                 }
                 for (int i = 0; i < p; i++) {

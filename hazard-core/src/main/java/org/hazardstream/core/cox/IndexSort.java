@@ -8,8 +8,7 @@ final class IndexSort {
         int compare(int a, int b);
     }
 
-    private IndexSort() {
-    }
+    private IndexSort() {}
 
     static int[] sort(int[] rows, RowOrder order) {
         int[] a = rows.clone();

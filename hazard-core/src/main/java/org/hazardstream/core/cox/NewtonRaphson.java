@@ -15,12 +15,15 @@ final class NewtonRaphson {
         PartialLikelihood.Evaluation evaluate(double[] beta);
     }
 
-    record Outcome(double[] beta, PartialLikelihood.Evaluation last, SymmetricLdl lastLdl, double initialValue,
-                   int iterations, boolean converged) {
-    }
+    record Outcome(
+            double[] beta,
+            PartialLikelihood.Evaluation last,
+            SymmetricLdl lastLdl,
+            double initialValue,
+            int iterations,
+            boolean converged) {}
 
-    private NewtonRaphson() {
-    }
+    private NewtonRaphson() {}
 
     /**
      * @param atInit        the objective at init when already known (the fit evaluates beta = 0 anyway), or null
@@ -29,8 +32,14 @@ final class NewtonRaphson {
      *                      Hessian of the penalised likelihood, so it converges linearly and the log-likelihood rule
      *                      alone stops about 1e-5 short.
      */
-    static Outcome maximise(Objective objective, double[] init, PartialLikelihood.Evaluation atInit, int maxIter,
-                            double eps, double tolChol, double stepTolerance) {
+    static Outcome maximise(
+            Objective objective,
+            double[] init,
+            PartialLikelihood.Evaluation atInit,
+            int maxIter,
+            double eps,
+            double tolChol,
+            double stepTolerance) {
         int p = init.length;
         double[] beta = init.clone();
         double[] oldBeta = new double[p];
@@ -60,7 +69,9 @@ final class NewtonRaphson {
             ldl = new SymmetricLdl(ev.info(), p, tolChol);
             double value = ev.logLik();
             fail += (Double.isFinite(value) ? 0 : 1) + Math.abs(rank - ldl.signedRank());
-            if (fail == 0 && halving == 0 && Math.abs(1 - best / value) <= eps
+            if (fail == 0
+                    && halving == 0
+                    && Math.abs(1 - best / value) <= eps
                     && (stepTolerance <= 0 || maxAbs(ldl.solve(ev.score())) <= stepTolerance)) {
                 return new Outcome(beta, ev, ldl, initialValue, iter, true);
             }

@@ -15,6 +15,5 @@ interface PartialLikelihood {
      * @param info     information matrix, minus the second derivative (p x p, row-major)
      * @param dInfo    d info[a][b] / d beta[r] at [(r * p + a) * p + b], or null
      */
-    record Evaluation(double logLik, double[] score, double[] info, double[] dInfo) {
-    }
+    record Evaluation(double logLik, double[] score, double[] info, double[] dInfo) {}
 }

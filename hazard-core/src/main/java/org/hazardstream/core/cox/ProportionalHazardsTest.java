@@ -22,11 +22,10 @@ import org.hazardstream.core.fit.FitResult;
  */
 final class ProportionalHazardsTest {
 
-    private ProportionalHazardsTest() {
-    }
+    private ProportionalHazardsTest() {}
 
-    static FitResult.PhTest compute(CoxData data, CoxProblem problem, double[] scaledBeta, boolean[] kept,
-                                    boolean efron, List<String> terms) {
+    static FitResult.PhTest compute(
+            CoxData data, CoxProblem problem, double[] scaledBeta, boolean[] kept, boolean efron, List<String> terms) {
         int p = problem.vars;
         double[] g = kmTransform(data);
         // mean of g over the event rows (unweighted, as R)
@@ -92,14 +91,18 @@ final class ProportionalHazardsTest {
         for (int a = 0; a < m; a++) {
             rhs.setEntry(m + a, u2[a]);
         }
-        double global = new LUDecomposition(new Array2DRowRealMatrix(imat, false)).getSolver().solve(rhs)
+        double global = new LUDecomposition(new Array2DRowRealMatrix(imat, false))
+                .getSolver()
+                .solve(rhs)
                 .dotProduct(rhs);
-        return new FitResult.PhTest("km", out,
-                new FitResult.ChiSquare(global, m, CoxStatistics.chiSquareUpper(global, m)));
+        return new FitResult.PhTest(
+                "km", out, new FitResult.ChiSquare(global, m, CoxStatistics.chiSquareUpper(global, m)));
     }
 
     private static int[] indices(boolean[] kept) {
-        return java.util.stream.IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
+        return java.util.stream.IntStream.range(0, kept.length)
+                .filter(i -> kept[i])
+                .toArray();
     }
 
     /**

@@ -11,8 +11,7 @@ package org.hazardstream.core.cox;
  */
 final class ScoreResiduals {
 
-    private ScoreResiduals() {
-    }
+    private ScoreResiduals() {}
 
     /** Returns w_i L_i (rows x p, row-major, in problem order) on the scaled covariates. */
     static double[] weighted(CoxProblem d, double[] beta, boolean efron) {

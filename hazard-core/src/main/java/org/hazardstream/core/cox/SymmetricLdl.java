@@ -12,6 +12,7 @@ final class SymmetricLdl {
     private final int n;
     /** Row-major n x n: strictly lower triangle holds L, the diagonal holds D (0 for a dropped pivot). */
     private final double[] f;
+
     private final int rank;
     private final boolean nonNegative;
 

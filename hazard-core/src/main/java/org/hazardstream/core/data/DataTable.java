@@ -57,8 +57,13 @@ public final class DataTable {
 
     /** Parses CSV text with a header row; {@code source} names it in error messages. */
     public static DataTable parse(Reader reader, String source) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
@@ -132,8 +137,8 @@ public final class DataTable {
 
         public Rows endRow() {
             if (field != columns.length) {
-                throw new IllegalStateException(source + ": row " + (rows + 1) + " has " + field
-                        + " fields, the header has " + columns.length);
+                throw new IllegalStateException(
+                        source + ": row " + (rows + 1) + " has " + field + " fields, the header has " + columns.length);
             }
             rows++;
             field = 0;
@@ -147,7 +152,8 @@ public final class DataTable {
             Map<String, Column> byName = new HashMap<>();
             for (int c = 0; c < columns.length; c++) {
                 if (byName.put(header.get(c), columns[c]) != null) {
-                    throw new BadInputException(source + ": column '" + header.get(c) + "' appears twice in the header");
+                    throw new BadInputException(
+                            source + ": column '" + header.get(c) + "' appears twice in the header");
                 }
             }
             return new DataTable(source, header, byName, rows);
@@ -155,8 +161,8 @@ public final class DataTable {
 
         private int next() {
             if (field == columns.length) {
-                throw new IllegalStateException(source + ": row " + (rows + 1) + " has more fields than the header's "
-                        + columns.length);
+                throw new IllegalStateException(
+                        source + ": row " + (rows + 1) + " has more fields than the header's " + columns.length);
             }
             return field++;
         }
@@ -220,8 +226,8 @@ public final class DataTable {
 
         private void requireLength(String name, int length) {
             if (length != rowCount) {
-                throw new IllegalArgumentException(source + ": column '" + name + "' has " + length + " values, the table "
-                        + rowCount + " rows");
+                throw new IllegalArgumentException(
+                        source + ": column '" + name + "' has " + length + " values, the table " + rowCount + " rows");
             }
         }
     }
@@ -263,8 +269,8 @@ public final class DataTable {
     private Column column(String column) {
         Column values = this.values.get(column);
         if (values == null) {
-            throw new BadInputException(source + ": no column '" + column + "' (columns: "
-                    + String.join(", ", columns) + ")");
+            throw new BadInputException(
+                    source + ": no column '" + column + "' (columns: " + String.join(", ", columns) + ")");
         }
         return values;
     }
@@ -348,7 +354,9 @@ public final class DataTable {
                 out[r] = parseOrNaN(v);
                 if (!Double.isFinite(out[r])) {
                     throw new BadInputException(source + ": row " + (r + 1) + ", column '" + column + "': '" + v
-                            + (Double.isNaN(out[r]) && !v.equals("NaN") ? "' is not a number" : "' is not a finite number"));
+                            + (Double.isNaN(out[r]) && !v.equals("NaN")
+                                    ? "' is not a number"
+                                    : "' is not a finite number"));
                 }
             }
             return out;

@@ -6,8 +6,7 @@ import java.time.LocalDate;
 /** The one ISO date grammar of raw data (YYYY-MM-DD, a real calendar day), shared by every stream reader. */
 public final class IsoDate {
 
-    private IsoDate() {
-    }
+    private IsoDate() {}
 
     /** An ISO date YYYY-MM-DD (a real calendar day), or null. Faster than LocalDate.parse, same acceptance. */
     public static LocalDate parse(String value) {

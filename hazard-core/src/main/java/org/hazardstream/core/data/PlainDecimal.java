@@ -11,8 +11,7 @@ import java.math.RoundingMode;
  */
 public final class PlainDecimal {
 
-    private PlainDecimal() {
-    }
+    private PlainDecimal() {}
 
     /** True when the text is a number in plain decimal notation (it may still overflow to infinity). */
     public static boolean matches(String value) {
@@ -87,7 +86,8 @@ public final class PlainDecimal {
         }
         BigDecimal exact = new BigDecimal(value);
         for (int precision = 1; precision < java.precision(); precision++) {
-            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN))
+                    .stripTrailingZeros();
             if (rounded.doubleValue() == value) {
                 return rounded;
             }

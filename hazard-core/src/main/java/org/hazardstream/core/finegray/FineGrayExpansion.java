@@ -46,8 +46,7 @@ public final class FineGrayExpansion {
         }
     }
 
-    private FineGrayExpansion() {
-    }
+    private FineGrayExpansion() {}
 
     /**
      * @param start     interval starts
@@ -57,8 +56,8 @@ public final class FineGrayExpansion {
      * @param eventCode K, the event of interest; any other code &gt; 0 is a competing event
      * @param rowNumber input row number of each row, for error messages
      */
-    public static Rows expand(double[] start, double[] stop, int[] status, int[] subject, int eventCode,
-            int[] rowNumber) {
+    public static Rows expand(
+            double[] start, double[] stop, int[] status, int[] subject, int eventCode, int[] rowNumber) {
         int n = stop.length;
         boolean[] first = new boolean[n];
         boolean[] last = new boolean[n];
@@ -205,8 +204,14 @@ public final class FineGrayExpansion {
      * subject's follow-up is accepted (R refuses it): rows left out for a missing covariate leave such gaps, and the
      * contract computes the weights on the rows used; risk sets are defined by (start, stop] either way.
      */
-    private static void markFirstAndLast(double[] start, double[] stop, int[] status, int[] subject,
-            int[] rowNumber, boolean[] first, boolean[] last) {
+    private static void markFirstAndLast(
+            double[] start,
+            double[] stop,
+            int[] status,
+            int[] subject,
+            int[] rowNumber,
+            boolean[] first,
+            boolean[] last) {
         int n = stop.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

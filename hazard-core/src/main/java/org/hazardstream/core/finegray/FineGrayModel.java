@@ -23,8 +23,7 @@ import org.hazardstream.core.glm.ModelFrame;
  */
 public final class FineGrayModel {
 
-    private FineGrayModel() {
-    }
+    private FineGrayModel() {}
 
     public static FitResult fit(DataTable table, FitOptions options) {
         Integer code = options.eventCode();
@@ -42,8 +41,8 @@ public final class FineGrayModel {
         if (frame.rows() == 0) {
             throw new BadInputException(table.source() + ": no complete rows to fit");
         }
-        FineGrayExpansion.Rows rows = FineGrayExpansion.expand(frame.start(), frame.stop(), frame.eventCode(),
-                frame.subject(), code, frame.sourceRow());
+        FineGrayExpansion.Rows rows = FineGrayExpansion.expand(
+                frame.start(), frame.stop(), frame.eventCode(), frame.subject(), code, frame.sourceRow());
         int m = rows.size();
         double[][] covariates = new double[frame.covariateNames().size()][m];
         int[] cluster = frame.cluster() == null ? null : new int[m];
@@ -56,12 +55,33 @@ public final class FineGrayModel {
                 cluster[k] = frame.cluster()[source];
             }
         }
-        CoxData data = new CoxData(frame.covariateNames(), rows.start(), rows.stop(), rows.event(), covariates,
-                rows.weight(), null, cluster);
-        FitResult cox = CoxRegression.fit(data, CoxSettings.of(options.ties(), options.firth(), options.initialEstimates()));
+        CoxData data = new CoxData(
+                frame.covariateNames(),
+                rows.start(),
+                rows.stop(),
+                rows.event(),
+                covariates,
+                rows.weight(),
+                null,
+                cluster);
+        FitResult cox =
+                CoxRegression.fit(data, CoxSettings.of(options.ties(), options.firth(), options.initialEstimates()));
         List<String> warnings = new ArrayList<>(cox.warnings());
-        return new FitResult("finegray", frame.rows(), frame.countEvents(code), frame.excludedRows(), cox.converged(),
-                cox.iterations(), cox.logLikelihood(), cox.nullLogLikelihood(), cox.aic(), cox.tests(),
-                cox.concordance(), null, warnings, cox.coefficients(), List.of());
+        return new FitResult(
+                "finegray",
+                frame.rows(),
+                frame.countEvents(code),
+                frame.excludedRows(),
+                cox.converged(),
+                cox.iterations(),
+                cox.logLikelihood(),
+                cox.nullLogLikelihood(),
+                cox.aic(),
+                cox.tests(),
+                cox.concordance(),
+                null,
+                warnings,
+                cox.coefficients(),
+                List.of());
     }
 }

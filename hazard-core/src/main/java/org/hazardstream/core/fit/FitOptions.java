@@ -53,12 +53,25 @@ public record FitOptions(
 
     /** The defaults of the contract for a model and its covariates. */
     public static FitOptions of(Model model, List<String> covariates) {
-        return new FitOptions(model, covariates, null, null, null, null, null, null, false, null, null,
-                null, null, null);
+        return new FitOptions(
+                model, covariates, null, null, null, null, null, null, false, null, null, null, null, null);
     }
 
     public FitOptions withInitialEstimates(Map<String, Double> estimates) {
-        return new FitOptions(model, covariates, idColumn, startColumn, stopColumn, eventColumn, eventCode, ties,
-                firth, clusterColumn, strataColumn, breaks, periodSpecific, estimates);
+        return new FitOptions(
+                model,
+                covariates,
+                idColumn,
+                startColumn,
+                stopColumn,
+                eventColumn,
+                eventCode,
+                ties,
+                firth,
+                clusterColumn,
+                strataColumn,
+                breaks,
+                periodSpecific,
+                estimates);
     }
 }

@@ -18,42 +18,60 @@ import org.hazardstream.core.data.BadInputException;
 public final class FitOptionsParser {
 
     /** Every accepted option name. */
-    public static final Set<String> OPTIONS = Set.of("model", "covariates", "id", "start", "stop", "event",
-            "event-code", "ties", "firth", "cluster", "strata", "breaks", "period-specific", "output");
+    public static final Set<String> OPTIONS = Set.of(
+            "model",
+            "covariates",
+            "id",
+            "start",
+            "stop",
+            "event",
+            "event-code",
+            "ties",
+            "firth",
+            "cluster",
+            "strata",
+            "breaks",
+            "period-specific",
+            "output");
 
     /** How a result is shown: the contract's JSON, or a regression table for people. */
     public enum Output {
-        JSON, TABLE;
+        JSON,
+        TABLE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    private FitOptionsParser() {
-    }
+    private FitOptionsParser() {}
 
     public static FitOptions parse(Map<String, String> options) {
         for (String name : options.keySet()) {
             if (!OPTIONS.contains(name)) {
                 throw new BadInputException("unknown option --" + name + " (options: "
-                        + String.join(", ", OPTIONS.stream().sorted().map(o -> "--" + o).toList()) + ")");
+                        + String.join(
+                                ", ",
+                                OPTIONS.stream().sorted().map(o -> "--" + o).toList()) + ")");
             }
         }
         Model model = Model.fromId(required(options, "model"));
         List<String> covariates = names(options, "covariates", required(options, "covariates"));
         Integer eventCode = eventCode(options.get("event-code"));
         if (model == Model.FINEGRAY && eventCode == null) {
-            throw new BadInputException("option --event-code: finegray needs the code of the event of interest"
-                    + " (e.g. --event-code 1)");
+            throw new BadInputException(
+                    "option --event-code: finegray needs the code of the event of interest" + " (e.g. --event-code 1)");
         }
-        Ties ties = options.get("ties") == null ? null : Ties.fromId(options.get("ties").trim());
+        Ties ties = options.get("ties") == null
+                ? null
+                : Ties.fromId(options.get("ties").trim());
         boolean firth = flag("firth", options.get("firth"));
         if (firth && model != Model.COX && model != Model.LOGIT) {
             throw new BadInputException("option --firth: only for cox and logit, not " + model.id());
         }
         List<Double> breaks = breaks(options.get("breaks"));
-        List<String> periodSpecific = options.get("period-specific") == null ? List.of()
+        List<String> periodSpecific = options.get("period-specific") == null
+                ? List.of()
                 : names(options, "period-specific", options.get("period-specific"));
         for (String name : periodSpecific) {
             if (!covariates.contains(name)) {
@@ -61,10 +79,21 @@ public final class FitOptionsParser {
             }
         }
         output(options);
-        return new FitOptions(model, covariates,
-                column(options, "id"), column(options, "start"), column(options, "stop"), column(options, "event"),
-                eventCode, ties, firth, noneOr(column(options, "cluster")), noneOr(column(options, "strata")),
-                breaks, periodSpecific, null);
+        return new FitOptions(
+                model,
+                covariates,
+                column(options, "id"),
+                column(options, "start"),
+                column(options, "stop"),
+                column(options, "event"),
+                eventCode,
+                ties,
+                firth,
+                noneOr(column(options, "cluster")),
+                noneOr(column(options, "strata")),
+                breaks,
+                periodSpecific,
+                null);
     }
 
     /** The --output option: json (default) or table. */

@@ -28,19 +28,62 @@ public record FitResult(
         List<BaselinePiece> baseline) {
 
     /** A result not (yet) assessed for identification. */
-    public FitResult(String model, int n, int events, int excludedRows, boolean converged, int iterations,
-            Double logLikelihood, Double nullLogLikelihood, Double aic, Tests tests, Double concordance,
-            PhTest phTest, List<String> warnings, List<Coefficient> coefficients, List<BaselinePiece> baseline) {
-        this(model, n, events, excludedRows, converged, iterations, null, logLikelihood, nullLogLikelihood, aic,
-                tests, concordance, phTest, warnings, coefficients, baseline);
+    public FitResult(
+            String model,
+            int n,
+            int events,
+            int excludedRows,
+            boolean converged,
+            int iterations,
+            Double logLikelihood,
+            Double nullLogLikelihood,
+            Double aic,
+            Tests tests,
+            Double concordance,
+            PhTest phTest,
+            List<String> warnings,
+            List<Coefficient> coefficients,
+            List<BaselinePiece> baseline) {
+        this(
+                model,
+                n,
+                events,
+                excludedRows,
+                converged,
+                iterations,
+                null,
+                logLikelihood,
+                nullLogLikelihood,
+                aic,
+                tests,
+                concordance,
+                phTest,
+                warnings,
+                coefficients,
+                baseline);
     }
 
     /** The same result with the identification verdict and its warnings (appended to the others). */
     public FitResult withIdentification(boolean verdict, List<String> why) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(why);
-        return new FitResult(model, n, events, excludedRows, converged, iterations, verdict, logLikelihood,
-                nullLogLikelihood, aic, tests, concordance, phTest, all, coefficients, baseline);
+        return new FitResult(
+                model,
+                n,
+                events,
+                excludedRows,
+                converged,
+                iterations,
+                verdict,
+                logLikelihood,
+                nullLogLikelihood,
+                aic,
+                tests,
+                concordance,
+                phTest,
+                all,
+                coefficients,
+                baseline);
     }
 
     public FitResult {
@@ -50,11 +93,9 @@ public record FitResult(
     }
 
     /** Likelihood-ratio, Wald and score tests of all estimated covariate terms. */
-    public record Tests(TestStatistic likelihoodRatio, TestStatistic wald, TestStatistic score) {
-    }
+    public record Tests(TestStatistic likelihoodRatio, TestStatistic wald, TestStatistic score) {}
 
-    public record TestStatistic(double statistic, int df, double pValue) {
-    }
+    public record TestStatistic(double statistic, int df, double pValue) {}
 
     /**
      * One term. {@code estimate} is null when the term cannot be estimated (constant or collinear);
@@ -69,8 +110,7 @@ public record FitResult(
             Double pValue,
             Double hazardRatio,
             Double confLow,
-            Double confHigh) {
-    }
+            Double confHigh) {}
 
     /** R's cox.zph(fit) with transform "km". */
     public record PhTest(String transform, List<PhTerm> terms, ChiSquare global) {
@@ -79,18 +119,18 @@ public record FitResult(
         }
     }
 
-    public record PhTerm(String term, double chisq, int df, double pValue) {
-    }
+    public record PhTerm(String term, double chisq, int df, double pValue) {}
 
-    public record ChiSquare(double chisq, int df, double pValue) {
-    }
+    public record ChiSquare(double chisq, int df, double pValue) {}
 
     /** pce: the log baseline hazard of one period (from, to]. */
-    public record BaselinePiece(int period, double from, double to, double logHazard) {
-    }
+    public record BaselinePiece(int period, double from, double to, double logHazard) {}
 
     /** The coefficient row of a term, or null. */
     public Coefficient coefficient(String term) {
-        return coefficients.stream().filter(c -> c.term().equals(term)).findFirst().orElse(null);
+        return coefficients.stream()
+                .filter(c -> c.term().equals(term))
+                .findFirst()
+                .orElse(null);
     }
 }

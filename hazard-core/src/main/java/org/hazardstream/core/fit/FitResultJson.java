@@ -24,8 +24,7 @@ public final class FitResultJson {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
 
-    private FitResultJson() {
-    }
+    private FitResultJson() {}
 
     /** The shared, configured mapper (thread-safe). */
     public static ObjectMapper mapper() {
@@ -37,8 +36,7 @@ public final class FitResultJson {
         SimpleModule finiteOrNull = new SimpleModule("finite-or-null");
         finiteOrNull.addSerializer(Double.class, new FiniteOrNull());
         finiteOrNull.addSerializer(double.class, new FiniteOrNull());
-        return builder
-                .addModule(finiteOrNull)
+        return builder.addModule(finiteOrNull)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -71,16 +69,38 @@ public final class FitResultJson {
         }
     }
 
-    @JsonPropertyOrder({"model", "n", "events", "excludedRows", "converged", "iterations", "identified",
-            "logLikelihood", "nullLogLikelihood", "aic", "tests", "concordance", "phTest", "warnings", "coefficients",
-            "baseline"})
-    private abstract static class FitResultOrder {
-    }
+    @JsonPropertyOrder({
+        "model",
+        "n",
+        "events",
+        "excludedRows",
+        "converged",
+        "iterations",
+        "identified",
+        "logLikelihood",
+        "nullLogLikelihood",
+        "aic",
+        "tests",
+        "concordance",
+        "phTest",
+        "warnings",
+        "coefficients",
+        "baseline"
+    })
+    private abstract static class FitResultOrder {}
 
-    @JsonPropertyOrder({"term", "estimate", "stdError", "robustStdError", "z", "pValue", "hazardRatio", "confLow",
-            "confHigh"})
-    private abstract static class CoefficientOrder {
-    }
+    @JsonPropertyOrder({
+        "term",
+        "estimate",
+        "stdError",
+        "robustStdError",
+        "z",
+        "pValue",
+        "hazardRatio",
+        "confLow",
+        "confHigh"
+    })
+    private abstract static class CoefficientOrder {}
 
     private static final class FiniteOrNull extends JsonSerializer<Double> {
         @Override

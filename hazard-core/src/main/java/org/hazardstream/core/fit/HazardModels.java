@@ -8,8 +8,7 @@ import org.hazardstream.core.data.DataTable;
  */
 public final class HazardModels {
 
-    private HazardModels() {
-    }
+    private HazardModels() {}
 
     /**
      * Fits the model and says whether the data identify it ({@link Identification}). An iterative fit checks
@@ -21,7 +20,9 @@ public final class HazardModels {
             case PCE -> org.hazardstream.core.glm.PiecewiseExponentialModel.fit(data, options);
             case LOGIT -> org.hazardstream.core.glm.DiscreteTimeLogitModel.fit(data, options);
             case FINEGRAY -> org.hazardstream.core.finegray.FineGrayModel.fit(data, options);
-            default -> throw new UnsupportedOperationException("model not implemented yet: " + options.model().id());
+            default ->
+                throw new UnsupportedOperationException(
+                        "model not implemented yet: " + options.model().id());
         };
         return Identification.assess(data, options, result);
     }

@@ -21,8 +21,7 @@ import org.hazardstream.core.data.DataTable;
  */
 public final class Identification {
 
-    private Identification() {
-    }
+    private Identification() {}
 
     /** The result with its verdict and, when not identified, a warning that says why. */
     public static FitResult assess(DataTable data, FitOptions options, FitResult result) {
@@ -70,7 +69,9 @@ public final class Identification {
             }
         }
         for (int c = 0; c < covariates; c++) {
-            if (events > 0 && !varies[c] && estimated(result, options.covariates().get(c))) {
+            if (events > 0
+                    && !varies[c]
+                    && estimated(result, options.covariates().get(c))) {
                 constantAmongEvents.add(options.covariates().get(c));
             }
         }
@@ -89,7 +90,8 @@ public final class Identification {
 
     /** True when the result estimated the covariate (as itself, or per period as NAME@k). */
     private static boolean estimated(FitResult result, String covariate) {
-        return result.coefficients().stream().anyMatch(c -> c.estimate() != null
-                && (c.term().equals(covariate) || c.term().startsWith(covariate + "@")));
+        return result.coefficients().stream()
+                .anyMatch(c -> c.estimate() != null
+                        && (c.term().equals(covariate) || c.term().startsWith(covariate + "@")));
     }
 }

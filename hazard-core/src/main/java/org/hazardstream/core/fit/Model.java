@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The models of the fit contract; {@link #id()} is the name used on the command line and in JSON. */
 public enum Model {
-    COX, PCE, LOGIT, FINEGRAY;
+    COX,
+    PCE,
+    LOGIT,
+    FINEGRAY;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

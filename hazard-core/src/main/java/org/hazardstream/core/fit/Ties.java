@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Tie handling of the Cox partial likelihood, as R's coxph(ties = ...). */
 public enum Ties {
-    EFRON, BRESLOW, EXACT;
+    EFRON,
+    BRESLOW,
+    EXACT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

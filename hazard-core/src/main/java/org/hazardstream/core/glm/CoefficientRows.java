@@ -8,8 +8,7 @@ public final class CoefficientRows {
     /** qnorm(0.975) */
     static final double Z_975 = 1.959963984540054;
 
-    private CoefficientRows() {
-    }
+    private CoefficientRows() {}
 
     /**
      * z, p and the 95% interval of exp(estimate) use the robust standard error when there is one, as R's
@@ -21,9 +20,16 @@ public final class CoefficientRows {
         }
         double se = robustStdError != null ? robustStdError : stdError;
         double z = estimate / se;
-        return new FitResult.Coefficient(term, estimate, stdError, robustStdError, z,
-                GlmInference.twoSidedNormal(z), Math.exp(estimate),
-                Math.exp(estimate - Z_975 * se), Math.exp(estimate + Z_975 * se));
+        return new FitResult.Coefficient(
+                term,
+                estimate,
+                stdError,
+                robustStdError,
+                z,
+                GlmInference.twoSidedNormal(z),
+                Math.exp(estimate),
+                Math.exp(estimate - Z_975 * se),
+                Math.exp(estimate + Z_975 * se));
     }
 
     static String notEstimable(String term, String collinearWith) {

@@ -21,8 +21,7 @@ public final class DiscreteTimeLogitModel {
 
     static final String INTERCEPT = "(Intercept)";
 
-    private DiscreteTimeLogitModel() {
-    }
+    private DiscreteTimeLogitModel() {}
 
     public static FitResult fit(DataTable table, FitOptions options) {
         if (options.strataColumn() != null) {
@@ -68,8 +67,8 @@ public final class DiscreteTimeLogitModel {
             columns.add(frame.covariates()[j]);
         }
         GlmData full = new GlmData(terms, columns.toArray(double[][]::new), y, null, null);
-        GlmData base = new GlmData(terms.subList(0, baseCount), columns.subList(0, baseCount).toArray(double[][]::new),
-                y, null, null);
+        GlmData base = new GlmData(
+                terms.subList(0, baseCount), columns.subList(0, baseCount).toArray(double[][]::new), y, null, null);
 
         GlmSettings settings = GlmSettings.CONVERGED;
         if (!options.initialEstimates().isEmpty()) {
@@ -89,23 +88,41 @@ public final class DiscreteTimeLogitModel {
             fit = GlmEngine.fit(full, GlmFamily.BINOMIAL_LOGIT, settings);
             nullFit = GlmEngine.fit(base, GlmFamily.BINOMIAL_LOGIT, GlmSettings.CONVERGED);
         }
-        double[][] robust = frame.cluster() == null ? null
+        double[][] robust = frame.cluster() == null
+                ? null
                 : GlmInference.robustCovariance(full, fit, frame.cluster(), frame.clusterCount());
         List<String> warnings = new ArrayList<>(fit.warnings());
         List<FitResult.Coefficient> coefficients = new ArrayList<>();
         List<Integer> estimated = new ArrayList<>();
         for (int j = 0; j < terms.size(); j++) {
             if (fit.aliased()[j]) {
-                warnings.add(CoefficientRows.notEstimable(terms.get(j), "the intercept, the period dummies or earlier terms"));
+                warnings.add(CoefficientRows.notEstimable(
+                        terms.get(j), "the intercept, the period dummies or earlier terms"));
             } else if (j >= baseCount) {
                 estimated.add(j);
             }
-            coefficients.add(CoefficientRows.of(terms.get(j), fit.coefficients()[j], fit.standardError(j),
+            coefficients.add(CoefficientRows.of(
+                    terms.get(j),
+                    fit.coefficients()[j],
+                    fit.standardError(j),
                     robust == null || fit.aliased()[j] ? null : Math.sqrt(robust[j][j])));
         }
         FitResult.Tests tests = GlmModelTests.of(full, fit, nullFit, base, estimated, robust, true);
-        return new FitResult("logit", n, frame.countEvents(options.eventCode()), frame.excludedRows(),
-                fit.converged(), fit.iterations(), fit.logLikelihood(), nullFit.logLikelihood(), fit.aic(), tests,
-                null, null, warnings, coefficients, List.of());
+        return new FitResult(
+                "logit",
+                n,
+                frame.countEvents(options.eventCode()),
+                frame.excludedRows(),
+                fit.converged(),
+                fit.iterations(),
+                fit.logLikelihood(),
+                nullFit.logLikelihood(),
+                fit.aic(),
+                tests,
+                null,
+                null,
+                warnings,
+                coefficients,
+                List.of());
     }
 }

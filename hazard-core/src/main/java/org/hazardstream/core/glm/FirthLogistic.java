@@ -22,8 +22,7 @@ final class FirthLogistic {
     private static final double MAX_STEP = 5;
     private static final double CONVERGENCE = 1e-10;
 
-    private FirthLogistic() {
-    }
+    private FirthLogistic() {}
 
     static GlmFit fit(GlmData data, double[] initial) {
         int n = data.rows();
@@ -68,7 +67,11 @@ final class FirthLogistic {
                 next[c] = beta[c] + delta[c];
             }
             State candidate = evaluate(data, x, next);
-            for (int halving = 0; halving < 25 && !(candidate.penalisedLogLik >= state.penalisedLogLik - 1e-12 * Math.abs(state.penalisedLogLik)); halving++) {
+            for (int halving = 0;
+                    halving < 25
+                            && !(candidate.penalisedLogLik
+                                    >= state.penalisedLogLik - 1e-12 * Math.abs(state.penalisedLogLik));
+                    halving++) {
                 for (int c = 0; c < k; c++) {
                     delta[c] /= 2;
                     next[c] = beta[c] + delta[c];
@@ -105,14 +108,31 @@ final class FirthLogistic {
         for (int i = 0; i < n; i++) {
             working[i] = data.weight(i) * state.mu[i] * (1 - state.mu[i]);
         }
-        return new GlmFit(GlmFamily.BINOMIAL_LOGIT, data.terms(), coefficients, qr.aliased(), covariance, k,
-                state.mu, state.eta, working, -2 * state.logLik, state.penalisedLogLik,
-                -2 * state.penalisedLogLik + 2 * k, converged, iterations, warnings);
+        return new GlmFit(
+                GlmFamily.BINOMIAL_LOGIT,
+                data.terms(),
+                coefficients,
+                qr.aliased(),
+                covariance,
+                k,
+                state.mu,
+                state.eta,
+                working,
+                -2 * state.logLik,
+                state.penalisedLogLik,
+                -2 * state.penalisedLogLik + 2 * k,
+                converged,
+                iterations,
+                warnings);
     }
 
-    private record State(double[] eta, double[] mu, double logLik, double penalisedLogLik, RealMatrix inverse,
-            double[] modifiedScore) {
-    }
+    private record State(
+            double[] eta,
+            double[] mu,
+            double logLik,
+            double penalisedLogLik,
+            RealMatrix inverse,
+            double[] modifiedScore) {}
 
     private static State evaluate(GlmData data, double[][] x, double[] beta) {
         int n = data.rows();

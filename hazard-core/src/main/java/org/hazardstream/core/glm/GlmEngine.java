@@ -13,8 +13,7 @@ import org.hazardstream.core.fit.FitInterruptedException;
  */
 public final class GlmEngine {
 
-    private GlmEngine() {
-    }
+    private GlmEngine() {}
 
     /**
      * Fits from the warm start when there is one; a warm start from which IRLS diverges (say, the previous panel's
@@ -29,8 +28,10 @@ public final class GlmEngine {
         } catch (ArithmeticException diverged) {
             GlmFit cold = fitFrom(data, family, settings.withInitialEstimates(null));
             List<String> warnings = new ArrayList<>(cold.warnings());
-            warnings.add(0, "IRLS diverged from the initial estimates (" + diverged.getMessage()
-                    + "); refitted from the default start");
+            warnings.add(
+                    0,
+                    "IRLS diverged from the initial estimates (" + diverged.getMessage()
+                            + "); refitted from the default start");
             return cold.withWarnings(warnings);
         }
     }
@@ -47,8 +48,8 @@ public final class GlmEngine {
         double[] mu = new double[n];
         if (settings.initialEstimates() != null) {
             if (settings.initialEstimates().length != p) {
-                throw new IllegalArgumentException("initial estimates: " + settings.initialEstimates().length
-                        + " values for " + p + " terms");
+                throw new IllegalArgumentException(
+                        "initial estimates: " + settings.initialEstimates().length + " values for " + p + " terms");
             }
             for (int j = 0; j < p; j++) {
                 double v = settings.initialEstimates()[j];
@@ -102,8 +103,8 @@ public final class GlmEngine {
                     wx[j][g] = data.columns()[j][i] * w;
                 }
             }
-            WeightedLeastSquares.Solution solution = WeightedLeastSquares.solveInPlace(wx, wz, goodCount,
-                    settings.rankTolerance());
+            WeightedLeastSquares.Solution solution =
+                    WeightedLeastSquares.solveInPlace(wx, wz, goodCount, settings.rankTolerance());
             boolean finite = true;
             for (double b : solution.coefficients()) {
                 finite &= Double.isFinite(b);
@@ -122,7 +123,8 @@ public final class GlmEngine {
             dev = deviance(data, family, mu);
             if (!Double.isFinite(dev) || !allValid(family, mu)) {
                 if (coefOld == null) {
-                    throw new ArithmeticException("no valid set of coefficients has been found: please supply starting values");
+                    throw new ArithmeticException(
+                            "no valid set of coefficients has been found: please supply starting values");
                 }
                 warnings.add("step size truncated due to divergence");
                 for (int halving = 0; !Double.isFinite(dev) || !allValid(family, mu); halving++) {
@@ -181,8 +183,22 @@ public final class GlmEngine {
             logLik += family.logLikelihood(y[i], mu[i], data.weight(i));
         }
         double aic = -2 * logLik + 2 * last.rank();
-        return new GlmFit(family, data.terms(), coefficients, last.aliased(), last.unscaledCovariance(), last.rank(),
-                mu, eta, workingWeights, dev, logLik, aic, converged, iterations, warnings);
+        return new GlmFit(
+                family,
+                data.terms(),
+                coefficients,
+                last.aliased(),
+                last.unscaledCovariance(),
+                last.rank(),
+                mu,
+                eta,
+                workingWeights,
+                dev,
+                logLik,
+                aic,
+                converged,
+                iterations,
+                warnings);
     }
 
     private static void linearPredictor(GlmData data, double[] beta, double[] eta) {

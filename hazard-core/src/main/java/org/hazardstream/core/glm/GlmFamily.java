@@ -98,7 +98,8 @@ public enum GlmFamily {
             double m = Math.rint(weight);
             double k = Math.rint(weight * y);
             double logChoose = Gamma.logGamma(m + 1) - Gamma.logGamma(k + 1) - Gamma.logGamma(m - k + 1);
-            double logDensity = logChoose + (k > 0 ? k * Math.log(mu) : 0) + (m - k > 0 ? (m - k) * Math.log1p(-mu) : 0);
+            double logDensity =
+                    logChoose + (k > 0 ? k * Math.log(mu) : 0) + (m - k > 0 ? (m - k) * Math.log1p(-mu) : 0);
             return logDensity; // (wt/m) * m-trial density is the density itself when wt = m
         }
 

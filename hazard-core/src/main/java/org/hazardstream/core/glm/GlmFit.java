@@ -45,8 +45,22 @@ public record GlmFit(
 
     /** The same fit with other warnings. */
     public GlmFit withWarnings(List<String> newWarnings) {
-        return new GlmFit(family, terms, coefficients, aliased, unscaledCovariance, rank, mu, eta, workingWeights,
-                deviance, logLikelihood, aic, converged, iterations, newWarnings);
+        return new GlmFit(
+                family,
+                terms,
+                coefficients,
+                aliased,
+                unscaledCovariance,
+                rank,
+                mu,
+                eta,
+                workingWeights,
+                deviance,
+                logLikelihood,
+                aic,
+                converged,
+                iterations,
+                newWarnings);
     }
 
     public double standardError(int j) {

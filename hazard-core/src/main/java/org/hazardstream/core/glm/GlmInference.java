@@ -14,8 +14,7 @@ import org.apache.commons.math3.special.Gamma;
 /** Robust variance, Wald and score statistics and p-values for a fitted GLM, each computed as R computes it. */
 public final class GlmInference {
 
-    private GlmInference() {
-    }
+    private GlmInference() {}
 
     /**
      * Cluster-robust sandwich variance: bread x meat x bread with bread = (X'WX)^-1 and meat the sum over

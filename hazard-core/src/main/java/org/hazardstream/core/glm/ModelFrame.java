@@ -86,7 +86,9 @@ public record ModelFrame(
         int n = table.rowCount();
         List<Integer> used = new ArrayList<>();
         for (int r = 0; r < n; r++) {
-            boolean complete = !Double.isNaN(start[r]) && !Double.isNaN(stop[r]) && !Double.isNaN(event[r])
+            boolean complete = !Double.isNaN(start[r])
+                    && !Double.isNaN(stop[r])
+                    && !Double.isNaN(event[r])
                     && (subjectText == null || subjectText[r] != null)
                     && (clusterText == null || clusterText[r] != null);
             for (int j = 0; complete && j < x.length; j++) {
@@ -100,8 +102,8 @@ public record ModelFrame(
                         + ") is not after start (" + start[r] + ")");
             }
             if (event[r] != Math.rint(event[r]) || event[r] < 0) {
-                throw new BadInputException(table.source() + ": row " + (r + 1) + ", column '"
-                        + options.eventColumn() + "': event code " + event[r] + " is not a whole number >= 0");
+                throw new BadInputException(table.source() + ": row " + (r + 1) + ", column '" + options.eventColumn()
+                        + "': event code " + event[r] + " is not a whole number >= 0");
             }
             used.add(r);
         }

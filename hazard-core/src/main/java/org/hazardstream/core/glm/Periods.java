@@ -7,8 +7,7 @@ import org.hazardstream.core.data.BadInputException;
 /** The --breaks of pce and logit: finite, strictly increasing period boundaries on the time axis. */
 final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     static double[] validate(List<Double> breaks) {
         double[] out = new double[breaks.size()];
@@ -18,8 +17,8 @@ final class Periods {
                 throw new BadInputException("option --breaks: '" + b + "' is not a finite number");
             }
             if (k > 0 && !(b > out[k - 1])) {
-                throw new BadInputException("option --breaks: values must be strictly increasing (" + out[k - 1]
-                        + " then " + b + ")");
+                throw new BadInputException(
+                        "option --breaks: values must be strictly increasing (" + out[k - 1] + " then " + b + ")");
             }
             out[k] = b;
         }

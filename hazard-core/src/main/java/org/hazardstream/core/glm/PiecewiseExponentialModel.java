@@ -19,8 +19,7 @@ import org.hazardstream.core.fit.FitResult;
  */
 public final class PiecewiseExponentialModel {
 
-    private PiecewiseExponentialModel() {
-    }
+    private PiecewiseExponentialModel() {}
 
     public static FitResult fit(DataTable table, FitOptions options) {
         if (options.firth()) {
@@ -109,18 +108,23 @@ public final class PiecewiseExponentialModel {
             }
         }
         GlmData full = new GlmData(terms, columns.toArray(double[][]::new), y, null, offset);
-        GlmData baselineOnly = new GlmData(terms.subList(0, baselineCount),
-                columns.subList(0, baselineCount).toArray(double[][]::new), y, null, offset);
+        GlmData baselineOnly = new GlmData(
+                terms.subList(0, baselineCount),
+                columns.subList(0, baselineCount).toArray(double[][]::new),
+                y,
+                null,
+                offset);
 
         GlmSettings settings = GlmSettings.CONVERGED;
         if (!options.initialEstimates().isEmpty()) {
-            settings = settings.withInitialEstimates(warmStart(terms, baselineCount, options, y, offset, period, periods));
+            settings =
+                    settings.withInitialEstimates(warmStart(terms, baselineCount, options, y, offset, period, periods));
         }
         GlmFit fit = GlmEngine.fit(full, GlmFamily.POISSON_LOG, settings);
         GlmFit nullFit = GlmEngine.fit(baselineOnly, GlmFamily.POISSON_LOG, GlmSettings.CONVERGED);
 
-        double[][] robust = cluster == null ? null
-                : GlmInference.robustCovariance(full, fit, cluster, frame.clusterCount());
+        double[][] robust =
+                cluster == null ? null : GlmInference.robustCovariance(full, fit, cluster, frame.clusterCount());
         List<String> warnings = new ArrayList<>(fit.warnings());
         List<FitResult.Coefficient> coefficients = new ArrayList<>();
         List<Integer> estimated = new ArrayList<>();
@@ -130,7 +134,10 @@ public final class PiecewiseExponentialModel {
             } else {
                 estimated.add(j);
             }
-            coefficients.add(CoefficientRows.of(terms.get(j), fit.coefficients()[j], fit.standardError(j),
+            coefficients.add(CoefficientRows.of(
+                    terms.get(j),
+                    fit.coefficients()[j],
+                    fit.standardError(j),
                     robust == null || fit.aliased()[j] ? null : Math.sqrt(robust[j][j])));
         }
         List<FitResult.BaselinePiece> baseline = new ArrayList<>();
@@ -151,9 +158,22 @@ public final class PiecewiseExponentialModel {
             baseline.add(new FitResult.BaselinePiece(k + 1, from, to, fit.coefficients()[b]));
         }
         FitResult.Tests tests = GlmModelTests.of(full, fit, nullFit, baselineOnly, estimated, robust, false);
-        return new FitResult("pce", frame.rows(), frame.countEvents(options.eventCode()), frame.excludedRows(),
-                fit.converged(), fit.iterations(), fit.logLikelihood(), nullFit.logLikelihood(), fit.aic(), tests,
-                null, null, warnings, coefficients, baseline);
+        return new FitResult(
+                "pce",
+                frame.rows(),
+                frame.countEvents(options.eventCode()),
+                frame.excludedRows(),
+                fit.converged(),
+                fit.iterations(),
+                fit.logLikelihood(),
+                nullFit.logLikelihood(),
+                fit.aic(),
+                tests,
+                null,
+                null,
+                warnings,
+                coefficients,
+                baseline);
     }
 
     /** Number of breaks strictly inside (start, stop): survSplit's extra pieces for the row. */
@@ -168,8 +188,14 @@ public final class PiecewiseExponentialModel {
     }
 
     /** Previous estimates where given; each baseline starts at its period's crude log rate. */
-    private static double[] warmStart(List<String> terms, int baselineCount, FitOptions options, double[] y,
-            double[] offset, int[] period, List<Integer> periods) {
+    private static double[] warmStart(
+            List<String> terms,
+            int baselineCount,
+            FitOptions options,
+            double[] y,
+            double[] offset,
+            int[] period,
+            List<Integer> periods) {
         double[] start = new double[terms.size()];
         for (int b = 0; b < baselineCount; b++) {
             double events = 0;

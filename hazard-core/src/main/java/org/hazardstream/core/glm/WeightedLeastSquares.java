@@ -16,11 +16,9 @@ final class WeightedLeastSquares {
      * @param rank         number of columns kept
      * @param unscaledCovariance (R'R)^-1 over all columns, NaN rows and columns for aliased ones
      */
-    record Solution(double[] coefficients, boolean[] aliased, int rank, double[][] unscaledCovariance) {
-    }
+    record Solution(double[] coefficients, boolean[] aliased, int rank, double[][] unscaledCovariance) {}
 
-    private WeightedLeastSquares() {
-    }
+    private WeightedLeastSquares() {}
 
     static Solution solve(double[][] x, double[] z, double tolerance) {
         double[][] a = new double[x.length][];

@@ -6,8 +6,7 @@ final class Cells {
     static final String NOTE = "Standard errors in parentheses (robust where estimated). "
             + "*** p<=0.001, ** p<=0.01, * p<=0.05, . p<=0.1";
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /** "0.410***"; "" when the spec has no such term; "NA" when it could not be estimated. */
     static String estimate(ComparisonTable.Cell cell) {

@@ -54,17 +54,34 @@ public record ComparisonTable(List<String> specs, List<TermRow> rows, List<Foote
             List<Cell> cells = new ArrayList<>();
             for (FitResult fit : fits) {
                 FitResult.Coefficient c = fit.coefficient(term);
-                cells.add(c == null ? null : new Cell(c.estimate(),
-                        c.robustStdError() != null ? c.robustStdError() : c.stdError(), c.pValue()));
+                cells.add(
+                        c == null
+                                ? null
+                                : new Cell(
+                                        c.estimate(),
+                                        c.robustStdError() != null ? c.robustStdError() : c.stdError(),
+                                        c.pValue()));
             }
             rows.add(new TermRow(term, cells));
         }
         List<FooterRow> footer = List.of(
-                new FooterRow("N", true, fits.stream().map(f -> (Double) (double) f.n()).toList()),
-                new FooterRow("Events", true, fits.stream().map(f -> (Double) (double) f.events()).toList()),
-                new FooterRow("Log likelihood", false, fits.stream().map(FitResult::logLikelihood).toList()),
+                new FooterRow(
+                        "N",
+                        true,
+                        fits.stream().map(f -> (Double) (double) f.n()).toList()),
+                new FooterRow(
+                        "Events",
+                        true,
+                        fits.stream().map(f -> (Double) (double) f.events()).toList()),
+                new FooterRow(
+                        "Log likelihood",
+                        false,
+                        fits.stream().map(FitResult::logLikelihood).toList()),
                 new FooterRow("AIC", false, fits.stream().map(FitResult::aic).toList()),
-                new FooterRow("Concordance", false, fits.stream().map(FitResult::concordance).toList()));
+                new FooterRow(
+                        "Concordance",
+                        false,
+                        fits.stream().map(FitResult::concordance).toList()));
         return new ComparisonTable(specs, rows, footer);
     }
 }

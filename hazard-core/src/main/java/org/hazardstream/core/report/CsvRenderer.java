@@ -17,19 +17,39 @@ import org.hazardstream.core.fit.FitResult;
  */
 public final class CsvRenderer implements TableRenderer {
 
-    public static final List<String> COLUMNS = List.of("section", "term", "estimate", "std_error",
-            "robust_std_error", "z", "p_value", "exp_estimate", "conf_low", "conf_high", "stars");
+    public static final List<String> COLUMNS = List.of(
+            "section",
+            "term",
+            "estimate",
+            "std_error",
+            "robust_std_error",
+            "z",
+            "p_value",
+            "exp_estimate",
+            "conf_low",
+            "conf_high",
+            "stars");
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     @Override
     public String render(RegressionTable table) {
         List<List<String>> records = new ArrayList<>();
         records.add(COLUMNS);
         for (RegressionTable.Row r : table.rows()) {
-            records.add(List.of("coefficient", r.term(), Numbers.exact(r.estimate()), Numbers.exact(r.stdError()),
-                    Numbers.exact(r.robustStdError()), Numbers.exact(r.z()), Numbers.exact(r.pValue()),
-                    Numbers.exact(r.ratio()), Numbers.exact(r.confLow()), Numbers.exact(r.confHigh()), r.stars()));
+            records.add(List.of(
+                    "coefficient",
+                    r.term(),
+                    Numbers.exact(r.estimate()),
+                    Numbers.exact(r.stdError()),
+                    Numbers.exact(r.robustStdError()),
+                    Numbers.exact(r.z()),
+                    Numbers.exact(r.pValue()),
+                    Numbers.exact(r.ratio()),
+                    Numbers.exact(r.confLow()),
+                    Numbers.exact(r.confHigh()),
+                    r.stars()));
         }
         RegressionTable.Footer f = table.footer();
         statistic(records, "n", f.n());

@@ -17,19 +17,26 @@ public final class LatexRenderer implements TableRenderer {
         }
         header.addAll(List.of("$z$", "$p$", "", escape(table.ratioLabel()), "95\\% CI"));
         int columns = header.size();
-        StringBuilder out = begin(escape(table.title()) + " (" + escape(table.model()) + ")",
-                "l" + "r".repeat(columns - 4) + "lrc");
+        StringBuilder out = begin(
+                escape(table.title()) + " (" + escape(table.model()) + ")", "l" + "r".repeat(columns - 4) + "lrc");
         out.append(String.join(" & ", header)).append(" \\\\\n\\hline\n");
         for (RegressionTable.Row row : table.rows()) {
-            List<String> cells = new ArrayList<>(List.of(escape(row.term()), number(Numbers.signif(row.estimate(), 4)),
+            List<String> cells = new ArrayList<>(List.of(
+                    escape(row.term()),
+                    number(Numbers.signif(row.estimate(), 4)),
                     number(Numbers.signif(row.stdError(), 4))));
             if (table.robust()) {
                 cells.add(number(Numbers.signif(row.robustStdError(), 4)));
             }
-            cells.addAll(List.of(number(Numbers.signif(row.z(), 4)), number(Numbers.pValue(row.pValue())),
-                    stars(row.stars()), number(Numbers.signif(row.ratio(), 4)),
-                    row.confLow() == null || row.confHigh() == null ? "--" : "[" + number(Numbers.signif(row.confLow(), 4))
-                            + ", " + number(Numbers.signif(row.confHigh(), 4)) + "]"));
+            cells.addAll(List.of(
+                    number(Numbers.signif(row.z(), 4)),
+                    number(Numbers.pValue(row.pValue())),
+                    stars(row.stars()),
+                    number(Numbers.signif(row.ratio(), 4)),
+                    row.confLow() == null || row.confHigh() == null
+                            ? "--"
+                            : "[" + number(Numbers.signif(row.confLow(), 4)) + ", "
+                                    + number(Numbers.signif(row.confHigh(), 4)) + "]"));
             out.append(String.join(" & ", cells)).append(" \\\\\n");
         }
         out.append("\\hline\n");
@@ -39,16 +46,21 @@ public final class LatexRenderer implements TableRenderer {
         test(facts, "Likelihood-ratio test", f.likelihoodRatio());
         test(facts, "Wald test", f.wald());
         test(facts, "Score test", f.score());
-        table.baseline().forEach(b -> facts.add("Log baseline hazard, period " + b.period() + " ("
-                + Numbers.signif(b.from(), 6) + ", " + Numbers.signif(b.to(), 6) + "]: "
-                + number(Numbers.signif(b.logHazard(), 4))));
+        table.baseline()
+                .forEach(b -> facts.add("Log baseline hazard, period " + b.period() + " ("
+                        + Numbers.signif(b.from(), 6) + ", " + Numbers.signif(b.to(), 6) + "]: "
+                        + number(Numbers.signif(b.logHazard(), 4))));
         if (f.concordance() != null) {
             facts.add("Concordance = " + Numbers.signif(f.concordance(), 3));
         }
         facts.add(escape(Stars.LEGEND));
         table.warnings().forEach(w -> facts.add("Warning: " + escape(w)));
         for (String fact : facts) {
-            out.append("\\multicolumn{").append(columns).append("}{l}{").append(fact).append("} \\\\\n");
+            out.append("\\multicolumn{")
+                    .append(columns)
+                    .append("}{l}{")
+                    .append(fact)
+                    .append("} \\\\\n");
         }
         return end(out);
     }
@@ -64,8 +76,11 @@ public final class LatexRenderer implements TableRenderer {
             List<String> estimates = new ArrayList<>(List.of(escape(row.term())));
             List<String> errors = new ArrayList<>(List.of(""));
             for (ComparisonTable.Cell cell : row.cells()) {
-                estimates.add(cell == null ? "" : number(Numbers.fixed(cell.estimate(), 3))
-                        + (cell.estimate() == null ? "" : stars(cell.stars())));
+                estimates.add(
+                        cell == null
+                                ? ""
+                                : number(Numbers.fixed(cell.estimate(), 3))
+                                        + (cell.estimate() == null ? "" : stars(cell.stars())));
                 errors.add(Cells.stdError(cell));
             }
             out.append(String.join(" & ", estimates)).append(" \\\\\n");
@@ -79,7 +94,10 @@ public final class LatexRenderer implements TableRenderer {
             }
             out.append(String.join(" & ", cells)).append(" \\\\\n");
         }
-        out.append("\\hline\n\\multicolumn{").append(columns).append("}{l}{").append(escape(Cells.NOTE))
+        out.append("\\hline\n\\multicolumn{")
+                .append(columns)
+                .append("}{l}{")
+                .append(escape(Cells.NOTE))
                 .append("} \\\\\n");
         return end(out);
     }
@@ -90,8 +108,11 @@ public final class LatexRenderer implements TableRenderer {
     }
 
     private static StringBuilder begin(String caption, String columnSpec) {
-        return new StringBuilder("\\begin{table}[ht]\n\\centering\n\\caption{").append(caption)
-                .append("}\n\\begin{tabular}{").append(columnSpec).append("}\n\\hline\n");
+        return new StringBuilder("\\begin{table}[ht]\n\\centering\n\\caption{")
+                .append(caption)
+                .append("}\n\\begin{tabular}{")
+                .append(columnSpec)
+                .append("}\n\\hline\n");
     }
 
     private static String end(StringBuilder out) {

@@ -12,8 +12,14 @@ public final class MarkdownRenderer implements TableRenderer {
     public String render(RegressionTable table) {
         RegressionTable.Footer f = table.footer();
         StringBuilder out = new StringBuilder();
-        out.append("**").append(escape(table.title())).append("** (").append(table.model()).append("): n = ")
-                .append(f.n()).append(", events = ").append(f.events());
+        out.append("**")
+                .append(escape(table.title()))
+                .append("** (")
+                .append(table.model())
+                .append("): n = ")
+                .append(f.n())
+                .append(", events = ")
+                .append(f.events());
         if (f.excludedRows() > 0) {
             out.append(", rows left out (missing values) = ").append(f.excludedRows());
         }
@@ -24,23 +30,33 @@ public final class MarkdownRenderer implements TableRenderer {
         }
         header.addAll(List.of("z", "p", "", table.ratioLabel(), "95% CI"));
         out.append(line(header));
-        out.append(line(header.stream().map(h -> h.equals("Term") || h.isEmpty() ? ":---" : "---:").toList()));
+        out.append(line(header.stream()
+                .map(h -> h.equals("Term") || h.isEmpty() ? ":---" : "---:")
+                .toList()));
         for (RegressionTable.Row row : table.rows()) {
-            List<String> cells = new ArrayList<>(List.of(escape(row.term()), Numbers.signif(row.estimate(), 4),
-                    Numbers.signif(row.stdError(), 4)));
+            List<String> cells = new ArrayList<>(
+                    List.of(escape(row.term()), Numbers.signif(row.estimate(), 4), Numbers.signif(row.stdError(), 4)));
             if (table.robust()) {
                 cells.add(Numbers.signif(row.robustStdError(), 4));
             }
-            cells.addAll(List.of(Numbers.signif(row.z(), 4), Numbers.pValue(row.pValue()), escape(row.stars()),
-                    Numbers.signif(row.ratio(), 4), interval(row)));
+            cells.addAll(List.of(
+                    Numbers.signif(row.z(), 4),
+                    Numbers.pValue(row.pValue()),
+                    escape(row.stars()),
+                    Numbers.signif(row.ratio(), 4),
+                    interval(row)));
             out.append(line(cells));
         }
         out.append('\n');
         if (!table.baseline().isEmpty()) {
             out.append(line(List.of("Period", "From", "To", "Log baseline hazard")));
             out.append(line(List.of("---:", "---:", "---:", "---:")));
-            table.baseline().forEach(b -> out.append(line(List.of(Integer.toString(b.period()),
-                    Numbers.signif(b.from(), 6), Numbers.signif(b.to(), 6), Numbers.signif(b.logHazard(), 4)))));
+            table.baseline()
+                    .forEach(b -> out.append(line(List.of(
+                            Integer.toString(b.period()),
+                            Numbers.signif(b.from(), 6),
+                            Numbers.signif(b.to(), 6),
+                            Numbers.signif(b.logHazard(), 4)))));
             out.append('\n');
         }
         List<String> facts = new ArrayList<>();
@@ -53,13 +69,16 @@ public final class MarkdownRenderer implements TableRenderer {
         if (f.concordance() != null) {
             facts.add("concordance " + Numbers.signif(f.concordance(), 3));
         }
-        facts.add(f.converged() ? "converged in " + f.iterations() + " iterations"
-                : "**not converged** after " + f.iterations() + " iterations");
+        facts.add(
+                f.converged()
+                        ? "converged in " + f.iterations() + " iterations"
+                        : "**not converged** after " + f.iterations() + " iterations");
         out.append(String.join("; ", facts)).append(".\n\n");
         out.append(escape(Stars.LEGEND)).append('\n');
         if (!table.warnings().isEmpty()) {
             out.append('\n');
-            table.warnings().forEach(w -> out.append("- Warning: ").append(escape(w)).append('\n'));
+            table.warnings()
+                    .forEach(w -> out.append("- Warning: ").append(escape(w)).append('\n'));
         }
         return out.toString();
     }

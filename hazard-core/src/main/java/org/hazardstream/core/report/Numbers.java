@@ -9,8 +9,7 @@ final class Numbers {
 
     static final String MISSING = "NA";
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * x rounded to {@code digits} significant digits, written as R's format() writes one number: plain notation
@@ -30,8 +29,8 @@ final class Numbers {
         String fixed = rounded.toPlainString();
         int exponent = rounded.precision() - rounded.scale() - 1;
         String mantissa = rounded.movePointLeft(exponent).toPlainString();
-        String scientific = mantissa + "e" + (exponent < 0 ? "-" : "+")
-                + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+        String scientific =
+                mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         return fixed.length() <= scientific.length() ? fixed : scientific;
     }
 

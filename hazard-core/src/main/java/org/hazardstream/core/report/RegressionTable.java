@@ -15,8 +15,15 @@ import org.hazardstream.core.fit.FitResult;
  * @param robust     whether any term has a robust standard error (then z and p use it, as R)
  * @param baseline   pce: the log baseline hazard of each period; empty for the other models
  */
-public record RegressionTable(String title, String model, String ratioLabel, boolean robust, List<Row> rows,
-                              Footer footer, List<String> warnings, List<FitResult.BaselinePiece> baseline) {
+public record RegressionTable(
+        String title,
+        String model,
+        String ratioLabel,
+        boolean robust,
+        List<Row> rows,
+        Footer footer,
+        List<String> warnings,
+        List<FitResult.BaselinePiece> baseline) {
 
     public RegressionTable {
         Objects.requireNonNull(model, "model");
@@ -26,8 +33,16 @@ public record RegressionTable(String title, String model, String ratioLabel, boo
     }
 
     /** One term. A term that could not be estimated has a null estimate (rendered NA, as R). */
-    public record Row(String term, Double estimate, Double stdError, Double robustStdError, Double z, Double pValue,
-                      Double ratio, Double confLow, Double confHigh) {
+    public record Row(
+            String term,
+            Double estimate,
+            Double stdError,
+            Double robustStdError,
+            Double z,
+            Double pValue,
+            Double ratio,
+            Double confLow,
+            Double confHigh) {
 
         public String stars() {
             return Stars.of(pValue);
@@ -39,11 +54,19 @@ public record RegressionTable(String title, String model, String ratioLabel, boo
         }
     }
 
-    public record Footer(int n, int events, int excludedRows, boolean converged, int iterations,
-                         Double logLikelihood, Double nullLogLikelihood, Double aic,
-                         FitResult.TestStatistic likelihoodRatio, FitResult.TestStatistic wald,
-                         FitResult.TestStatistic score, Double concordance) {
-    }
+    public record Footer(
+            int n,
+            int events,
+            int excludedRows,
+            boolean converged,
+            int iterations,
+            Double logLikelihood,
+            Double nullLogLikelihood,
+            Double aic,
+            FitResult.TestStatistic likelihoodRatio,
+            FitResult.TestStatistic wald,
+            FitResult.TestStatistic score,
+            Double concordance) {}
 
     public static RegressionTable of(FitResult result) {
         return of(result.model(), result);
@@ -51,17 +74,41 @@ public record RegressionTable(String title, String model, String ratioLabel, boo
 
     public static RegressionTable of(String title, FitResult result) {
         List<Row> rows = result.coefficients().stream()
-                .map(c -> new Row(c.term(), c.estimate(), c.stdError(), c.robustStdError(), c.z(), c.pValue(),
-                        c.hazardRatio(), c.confLow(), c.confHigh()))
+                .map(c -> new Row(
+                        c.term(),
+                        c.estimate(),
+                        c.stdError(),
+                        c.robustStdError(),
+                        c.z(),
+                        c.pValue(),
+                        c.hazardRatio(),
+                        c.confLow(),
+                        c.confHigh()))
                 .toList();
         boolean robust = rows.stream().anyMatch(r -> r.robustStdError() != null);
         FitResult.Tests tests = result.tests();
-        Footer footer = new Footer(result.n(), result.events(), result.excludedRows(), result.converged(),
-                result.iterations(), result.logLikelihood(), result.nullLogLikelihood(), result.aic(),
-                tests == null ? null : tests.likelihoodRatio(), tests == null ? null : tests.wald(),
-                tests == null ? null : tests.score(), result.concordance());
-        return new RegressionTable(title == null ? result.model() : title, result.model(), ratioLabel(result.model()),
-                robust, rows, footer, result.warnings(), result.baseline());
+        Footer footer = new Footer(
+                result.n(),
+                result.events(),
+                result.excludedRows(),
+                result.converged(),
+                result.iterations(),
+                result.logLikelihood(),
+                result.nullLogLikelihood(),
+                result.aic(),
+                tests == null ? null : tests.likelihoodRatio(),
+                tests == null ? null : tests.wald(),
+                tests == null ? null : tests.score(),
+                result.concordance());
+        return new RegressionTable(
+                title == null ? result.model() : title,
+                result.model(),
+                ratioLabel(result.model()),
+                robust,
+                rows,
+                footer,
+                result.warnings(),
+                result.baseline());
     }
 
     static String ratioLabel(String model) {

@@ -9,8 +9,7 @@ public final class Stars {
     /** The legend line, as R prints it. */
     public static final String LEGEND = "Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1";
 
-    private Stars() {
-    }
+    private Stars() {}
 
     /** The stars of a p-value; "" for none or a missing p. */
     public static String of(Double p) {

@@ -13,7 +13,8 @@ public final class TextRenderer implements TableRenderer {
     public String render(RegressionTable table) {
         RegressionTable.Footer f = table.footer();
         StringBuilder out = new StringBuilder();
-        out.append(table.title()).append(table.title().equals(table.model()) ? "" : " (" + table.model() + ")")
+        out.append(table.title())
+                .append(table.title().equals(table.model()) ? "" : " (" + table.model() + ")")
                 .append('\n');
         out.append("  n= ").append(f.n()).append(", number of events= ").append(f.events());
         if (f.excludedRows() > 0) {
@@ -29,8 +30,11 @@ public final class TextRenderer implements TableRenderer {
         header.addAll(List.of("z", "Pr(>|z|)", ""));
         coefficients.add(header.toArray(String[]::new)).leftAlign(header.size() - 1);
         for (RegressionTable.Row row : table.rows()) {
-            List<String> cells = new ArrayList<>(List.of(row.term(), Numbers.signif(row.estimate(), 4),
-                    Numbers.signif(row.ratio(), 4), Numbers.signif(row.stdError(), 4)));
+            List<String> cells = new ArrayList<>(List.of(
+                    row.term(),
+                    Numbers.signif(row.estimate(), 4),
+                    Numbers.signif(row.ratio(), 4),
+                    Numbers.signif(row.stdError(), 4)));
             if (table.robust()) {
                 cells.add(Numbers.signif(row.robustStdError(), 4));
             }
@@ -41,30 +45,46 @@ public final class TextRenderer implements TableRenderer {
 
         Columns intervals = new Columns().add("", "exp(coef)", "exp(-coef)", "lower .95", "upper .95");
         for (RegressionTable.Row row : table.rows()) {
-            intervals.add(row.term(), Numbers.signif(row.ratio(), 4),
+            intervals.add(
+                    row.term(),
+                    Numbers.signif(row.ratio(), 4),
                     Numbers.signif(row.ratio() == null ? null : 1 / row.ratio(), 4),
-                    Numbers.signif(row.confLow(), 4), Numbers.signif(row.confHigh(), 4));
+                    Numbers.signif(row.confLow(), 4),
+                    Numbers.signif(row.confHigh(), 4));
         }
         out.append(intervals.render()).append('\n');
 
         if (!table.baseline().isEmpty()) {
             Columns baseline = new Columns().add("period", "from", "to", "log hazard");
-            table.baseline().forEach(b -> baseline.add(Integer.toString(b.period()), Numbers.signif(b.from(), 6),
-                    Numbers.signif(b.to(), 6), Numbers.signif(b.logHazard(), 4)));
+            table.baseline()
+                    .forEach(b -> baseline.add(
+                            Integer.toString(b.period()),
+                            Numbers.signif(b.from(), 6),
+                            Numbers.signif(b.to(), 6),
+                            Numbers.signif(b.logHazard(), 4)));
             out.append("Baseline hazard by period:\n").append(baseline.render()).append('\n');
         }
         if (f.concordance() != null) {
-            out.append("Concordance= ").append(Numbers.signif(f.concordance(), 3)).append('\n');
+            out.append("Concordance= ")
+                    .append(Numbers.signif(f.concordance(), 3))
+                    .append('\n');
         }
         test(out, "Likelihood ratio test", f.likelihoodRatio());
         test(out, "Wald test            ", f.wald());
         boolean cox = table.model().equals("cox") || table.model().equals("finegray");
         test(out, cox ? "Score (logrank) test " : "Score test           ", f.score());
-        out.append("Log likelihood= ").append(Numbers.signif(f.logLikelihood(), 6))
-                .append(",  null model= ").append(Numbers.signif(f.nullLogLikelihood(), 6))
-                .append(",  AIC= ").append(Numbers.signif(f.aic(), 6)).append('\n');
-        out.append(f.converged() ? "Converged in " + f.iterations() + " iterations"
-                : "NOT converged after " + f.iterations() + " iterations").append('\n');
+        out.append("Log likelihood= ")
+                .append(Numbers.signif(f.logLikelihood(), 6))
+                .append(",  null model= ")
+                .append(Numbers.signif(f.nullLogLikelihood(), 6))
+                .append(",  AIC= ")
+                .append(Numbers.signif(f.aic(), 6))
+                .append('\n');
+        out.append(
+                        f.converged()
+                                ? "Converged in " + f.iterations() + " iterations"
+                                : "NOT converged after " + f.iterations() + " iterations")
+                .append('\n');
         for (String warning : table.warnings()) {
             out.append("Warning: ").append(warning).append('\n');
         }
@@ -73,8 +93,14 @@ public final class TextRenderer implements TableRenderer {
 
     private static void test(StringBuilder out, String label, FitResult.TestStatistic test) {
         if (test != null) {
-            out.append(label).append("= ").append(Numbers.signif(test.statistic(), 4)).append("  on ").append(test.df())
-                    .append(" df,   p=").append(Numbers.pValue(test.pValue())).append('\n');
+            out.append(label)
+                    .append("= ")
+                    .append(Numbers.signif(test.statistic(), 4))
+                    .append("  on ")
+                    .append(test.df())
+                    .append(" df,   p=")
+                    .append(Numbers.pValue(test.pValue()))
+                    .append('\n');
         }
     }
 
@@ -105,7 +131,8 @@ public final class TextRenderer implements TableRenderer {
             all.add(cells);
         }
         String[] lines = all.render().split("\n");
-        String rule = "-".repeat(Arrays.stream(lines).mapToInt(String::length).max().orElse(0));
+        String rule =
+                "-".repeat(Arrays.stream(lines).mapToInt(String::length).max().orElse(0));
         int bodyEnd = 1 + 2 * table.rows().size();
         StringBuilder out = new StringBuilder();
         out.append(rule).append('\n').append(lines[0]).append('\n').append(rule).append('\n');

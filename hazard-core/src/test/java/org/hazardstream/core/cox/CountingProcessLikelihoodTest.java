@@ -18,13 +18,24 @@ class CountingProcessLikelihoodTest {
      */
     @Test
     void twoTiedEventsWithAHugeLinearPredictorGiveTheClosedForm() {
-        CoxData data = new CoxData(List.of("x"), new double[] {0, 0}, new double[] {1, 1}, new boolean[] {true, true},
-                new double[][] {{0, 1}}, null, null, null);
+        CoxData data = new CoxData(
+                List.of("x"),
+                new double[] {0, 0},
+                new double[] {1, 1},
+                new boolean[] {true, true},
+                new double[][] {{0, 1}},
+                null,
+                null,
+                null);
         CoxProblem problem = new CoxProblem(data);
         double[] beta = {600 / problem.scale[0]}; // the engine works on the scaled covariate
 
-        double breslow = new CountingProcessLikelihood(problem, false).evaluate(beta, false).logLik();
-        double efron = new CountingProcessLikelihood(problem, true).evaluate(beta, false).logLik();
+        double breslow = new CountingProcessLikelihood(problem, false)
+                .evaluate(beta, false)
+                .logLik();
+        double efron = new CountingProcessLikelihood(problem, true)
+                .evaluate(beta, false)
+                .logLik();
 
         assertThat(breslow).isCloseTo(-600 - 2 * Math.log1p(Math.exp(-600)), within(1e-9));
         assertThat(efron).isCloseTo(-600 + Math.log(2), within(1e-9));

@@ -1,5 +1,8 @@
 package org.hazardstream.core.cox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +12,6 @@ import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.Ties;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Firth's penalised partial likelihood for Cox (Heinze and Schemper 2001): maximise l(beta) + 1/2 log det I(beta).
@@ -31,17 +31,19 @@ class CoxFirthTest {
             return CoxHandWorkedTest.breslow(b) + 0.5 * Math.log(info);
         };
         double h = 1e-5;
-        double root = new BrentSolver(1e-13).solve(200,
-                b -> (penalised.value(b + h) - penalised.value(b - h)) / (2 * h), -3, 5);
-        FitResult fit = CoxRegression.fit(CoxHandWorkedTest.micro(null, null),
-                CoxSettings.of(Ties.BRESLOW, true, Map.of()));
+        double root = new BrentSolver(1e-13)
+                .solve(200, b -> (penalised.value(b + h) - penalised.value(b - h)) / (2 * h), -3, 5);
+        FitResult fit =
+                CoxRegression.fit(CoxHandWorkedTest.micro(null, null), CoxSettings.of(Ties.BRESLOW, true, Map.of()));
         assertThat(fit.converged()).isTrue();
         assertThat(fit.coefficient("x").estimate()).isCloseTo(root, within(1e-6));
         assertThat(fit.logLikelihood()).isCloseTo(penalised.value(root), within(1e-9));
         assertThat(fit.nullLogLikelihood()).isCloseTo(penalised.value(0), within(1e-12));
         // the penalty pulls the estimate towards 0 compared with the plain fit
-        double plain = CoxRegression.fit(CoxHandWorkedTest.micro(null, null),
-                CoxSettings.of(Ties.BRESLOW, false, Map.of())).coefficient("x").estimate();
+        double plain = CoxRegression.fit(
+                        CoxHandWorkedTest.micro(null, null), CoxSettings.of(Ties.BRESLOW, false, Map.of()))
+                .coefficient("x")
+                .estimate();
         assertThat(Math.abs(fit.coefficient("x").estimate())).isLessThan(Math.abs(plain));
     }
 
@@ -83,8 +85,8 @@ class CoxFirthTest {
         }
         // and it is not the plain estimate
         FitResult plain = CoxRegression.fit(data, CoxSettings.of(Ties.EFRON, false, Map.of()));
-        assertThat(fit.coefficient("surgery").estimate()).isNotCloseTo(plain.coefficient("surgery").estimate(),
-                within(1e-4));
+        assertThat(fit.coefficient("surgery").estimate())
+                .isNotCloseTo(plain.coefficient("surgery").estimate(), within(1e-4));
     }
 
     @Test
@@ -93,9 +95,10 @@ class CoxFirthTest {
         double[] stop = {1, 2, 3, 4, 5, 6, 7, 8};
         boolean[] event = {true, true, true, false, true, false, false, false};
         double[] x = {1, 1, 1, 1, 1, 0, 0, 0};
-        CoxData data = new CoxData(List.of("x"), new double[8], stop, event, new double[][]{x}, null, null, null);
+        CoxData data = new CoxData(List.of("x"), new double[8], stop, event, new double[][] {x}, null, null, null);
         FitResult plain = CoxRegression.fit(data, CoxSettings.of(Ties.EFRON, false, Map.of()));
-        assertThat(plain.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ").contains("infinite"));
+        assertThat(plain.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("x: ").contains("infinite"));
         FitResult firth = CoxRegression.fit(data, CoxSettings.of(Ties.EFRON, true, Map.of()));
         assertThat(firth.converged()).isTrue();
         assertThat(firth.warnings()).isEmpty();

@@ -1,5 +1,8 @@
 package org.hazardstream.core.cox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +10,6 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.Ties;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Hand-worked micro data in the style of Therneau and Grambsch's appendix (survival's tests/book1.R):
@@ -29,7 +29,7 @@ class CoxHandWorkedTest {
     static final double[] X = {1, 1, 1, 0, 0, 0};
 
     static CoxData micro(double[] weights, int[] strata) {
-        return new CoxData(List.of("x"), new double[6], TIME, STATUS, new double[][]{X}, weights, strata, null);
+        return new CoxData(List.of("x"), new double[6], TIME, STATUS, new double[][] {X}, weights, strata, null);
     }
 
     static double breslow(double b) {
@@ -50,23 +50,26 @@ class CoxHandWorkedTest {
     /** The log-likelihood the engine computes at beta on the original scale. */
     static double engineLogLik(CoxData data, Ties ties, double beta) {
         CoxProblem problem = new CoxProblem(data);
-        PartialLikelihood lik = ties == Ties.EXACT ? new ExactLikelihood(problem)
+        PartialLikelihood lik = ties == Ties.EXACT
+                ? new ExactLikelihood(problem)
                 : new CountingProcessLikelihood(problem, ties == Ties.EFRON);
-        return lik.evaluate(new double[]{beta / problem.scale[0]}, false).logLik();
+        return lik.evaluate(new double[] {beta / problem.scale[0]}, false).logLik();
     }
 
     @Test
     void logLikelihoodsAtGivenBetaEqualTheFormulas() {
         CoxData data = micro(null, null);
-        for (double b : new double[]{0, 0.5, -1.3, 2}) {
-            assertThat(engineLogLik(data, Ties.BRESLOW, b)).as("Breslow at %s", b).isCloseTo(breslow(b), within(1e-12));
+        for (double b : new double[] {0, 0.5, -1.3, 2}) {
+            assertThat(engineLogLik(data, Ties.BRESLOW, b))
+                    .as("Breslow at %s", b)
+                    .isCloseTo(breslow(b), within(1e-12));
             assertThat(engineLogLik(data, Ties.EFRON, b)).as("Efron at %s", b).isCloseTo(efron(b), within(1e-12));
             assertThat(engineLogLik(data, Ties.EXACT, b)).as("exact at %s", b).isCloseTo(exact(b), within(1e-12));
         }
         // beta = 0 written out: -log 6 - 2 log 4, -log 6 - log 4 - log 3, -2 log 6
         assertThat(engineLogLik(data, Ties.BRESLOW, 0)).isCloseTo(-Math.log(6) - 2 * Math.log(4), within(1e-14));
-        assertThat(engineLogLik(data, Ties.EFRON, 0)).isCloseTo(-Math.log(6) - Math.log(4) - Math.log(3),
-                within(1e-14));
+        assertThat(engineLogLik(data, Ties.EFRON, 0))
+                .isCloseTo(-Math.log(6) - Math.log(4) - Math.log(3), within(1e-14));
         assertThat(engineLogLik(data, Ties.EXACT, 0)).isCloseTo(-2 * Math.log(6), within(1e-14));
     }
 
@@ -74,14 +77,22 @@ class CoxHandWorkedTest {
     void estimatesSolveTheHandWrittenScoreEquations() {
         // Breslow score: 2 - 3r/(3r+3) - 2r/(r+3) = 0; exact: 2 - 2 * 3r/(3r+3) = 0 has no finite root... use Efron
         BrentSolver solver = new BrentSolver(1e-14);
-        double breslowRoot = solver.solve(200, b -> {
-            double r = Math.exp(b);
-            return 2 - 3 * r / (3 * r + 3) - 2 * r / (r + 3);
-        }, -5, 5);
-        double efronRoot = solver.solve(200, b -> {
-            double r = Math.exp(b);
-            return 2 - 3 * r / (3 * r + 3) - r / (r + 3) - 0.5 * r / ((r + 3) - (r + 1) / 2);
-        }, -5, 5);
+        double breslowRoot = solver.solve(
+                200,
+                b -> {
+                    double r = Math.exp(b);
+                    return 2 - 3 * r / (3 * r + 3) - 2 * r / (r + 3);
+                },
+                -5,
+                5);
+        double efronRoot = solver.solve(
+                200,
+                b -> {
+                    double r = Math.exp(b);
+                    return 2 - 3 * r / (3 * r + 3) - r / (r + 3) - 0.5 * r / ((r + 3) - (r + 1) / 2);
+                },
+                -5,
+                5);
         FitResult br = CoxRegression.fit(micro(null, null), CoxSettings.of(Ties.BRESLOW, false, Map.of()));
         FitResult ef = CoxRegression.fit(micro(null, null), CoxSettings.of(Ties.EFRON, false, Map.of()));
         assertThat(br.coefficient("x").estimate()).isCloseTo(breslowRoot, within(1e-7));
@@ -98,7 +109,8 @@ class CoxHandWorkedTest {
     void exactTiesLikelihoodIsMonotoneHereAndTheFitSaysSo() {
         // exact: 2b - 2 log(3r+3) increases for ever (score 2 - 2*3r/(3r+3) > 0): the coefficient diverges
         FitResult fit = CoxRegression.fit(micro(null, null), CoxSettings.of(Ties.EXACT, false, Map.of()));
-        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ").contains("infinite"));
+        assertThat(fit.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("x: ").contains("infinite"));
         assertThat(fit.coefficient("x").estimate()).isGreaterThan(5);
     }
 
@@ -121,8 +133,9 @@ class CoxHandWorkedTest {
                 k++;
             }
         }
-        FitResult repeated = CoxRegression.fit(new CoxData(List.of("x"), new double[n], t, s, new double[][]{x},
-                null, null, null), CoxSettings.of(Ties.BRESLOW, false, Map.of()));
+        FitResult repeated = CoxRegression.fit(
+                new CoxData(List.of("x"), new double[n], t, s, new double[][] {x}, null, null, null),
+                CoxSettings.of(Ties.BRESLOW, false, Map.of()));
         assertThat(weighted.coefficient("x").estimate())
                 .isCloseTo(repeated.coefficient("x").estimate(), within(1e-9));
         assertThat(weighted.logLikelihood()).isCloseTo(repeated.logLikelihood(), within(1e-9));
@@ -137,10 +150,11 @@ class CoxHandWorkedTest {
         double[] stop = {1, 1, 3, 6, 6, 8, 9};
         boolean[] event = {true, false, false, true, true, false, true};
         double[] x = {1, 1, 1, 1, 0, 0, 0};
-        CoxData split = new CoxData(List.of("x"), start, stop, event, new double[][]{x}, null, null, null);
+        CoxData split = new CoxData(List.of("x"), start, stop, event, new double[][] {x}, null, null, null);
         for (Ties ties : Ties.values()) {
-            for (double b : new double[]{0, 0.7}) {
-                assertThat(engineLogLik(split, ties, b)).as(ties + " at " + b)
+            for (double b : new double[] {0, 0.7}) {
+                assertThat(engineLogLik(split, ties, b))
+                        .as(ties + " at " + b)
                         .isCloseTo(engineLogLik(micro(null, null), ties, b), within(1e-12));
             }
         }
@@ -151,7 +165,7 @@ class CoxHandWorkedTest {
         // stratum 0: rows 1-3, stratum 1: rows 4-6. Breslow by hand:
         // s0: t=1 (x=1) at risk rows 1..3 all x=1: b - log(3r); t=6: row 3 alone: 0
         // s1: t=6 (x=0) at risk rows 4..6 all x=0: -log 3; t=9: row 6 alone: 0
-        CoxData data = micro(null, new int[]{0, 0, 0, 1, 1, 1});
+        CoxData data = micro(null, new int[] {0, 0, 0, 1, 1, 1});
         double b = 0.4;
         double expected = b - Math.log(3 * Math.exp(b)) - Math.log(3);
         assertThat(engineLogLik(data, Ties.BRESLOW, b)).isCloseTo(expected, within(1e-12));

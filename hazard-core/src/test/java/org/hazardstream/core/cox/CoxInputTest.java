@@ -1,5 +1,8 @@
 package org.hazardstream.core.cox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +16,6 @@ import org.hazardstream.core.fit.Model;
 import org.hazardstream.core.fit.Ties;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Reading the contract's columns: bad input named precisely, missing values dropped and counted, event codes. */
 class CoxInputTest {
 
@@ -24,8 +24,21 @@ class CoxInputTest {
     }
 
     private static FitOptions options(List<String> covariates, Integer eventCode) {
-        return new FitOptions(Model.COX, covariates, null, null, null, null, eventCode, Ties.EFRON, false, null, null,
-                null, null, null);
+        return new FitOptions(
+                Model.COX,
+                covariates,
+                null,
+                null,
+                null,
+                null,
+                eventCode,
+                Ties.EFRON,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static final String GOOD = """
@@ -67,7 +80,8 @@ class CoxInputTest {
                 """);
         assertThatThrownBy(() -> CoxRegression.fit(t, options(List.of("x"), null)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("row 2").hasMessageContaining("'x'");
+                .hasMessageContaining("row 2")
+                .hasMessageContaining("'x'");
     }
 
     @Test
@@ -77,7 +91,8 @@ class CoxInputTest {
         FitResult clean = CoxRegression.fit(csv(GOOD), options(List.of("x"), null));
         assertThat(dropped.excludedRows()).isEqualTo(3);
         assertThat(dropped.n()).isEqualTo(6);
-        assertThat(dropped.coefficient("x").estimate()).isEqualTo(clean.coefficient("x").estimate());
+        assertThat(dropped.coefficient("x").estimate())
+                .isEqualTo(clean.coefficient("x").estimate());
     }
 
     @Test
@@ -88,7 +103,8 @@ class CoxInputTest {
         assertThat(any.events()).isEqualTo(4);
         assertThat(code1.events()).isEqualTo(2);
         assertThat(code2.events()).isEqualTo(2);
-        assertThat(code1.coefficient("x").estimate()).isNotEqualTo(code2.coefficient("x").estimate());
+        assertThat(code1.coefficient("x").estimate())
+                .isNotEqualTo(code2.coefficient("x").estimate());
     }
 
     @Test
@@ -96,35 +112,55 @@ class CoxInputTest {
         FitResult viaEntry = HazardModels.fit(csv(GOOD), options(List.of("x"), null));
         assertThat(viaEntry.model()).isEqualTo("cox");
         assertThat(viaEntry.coefficient("x").estimate())
-                .isEqualTo(CoxRegression.fit(csv(GOOD), options(List.of("x"), null)).coefficient("x").estimate());
+                .isEqualTo(CoxRegression.fit(csv(GOOD), options(List.of("x"), null))
+                        .coefficient("x")
+                        .estimate());
     }
 
     @Test
     void noEventsIsBadInput() {
         assertThatThrownBy(() -> CoxRegression.fit(csv(GOOD), options(List.of("x"), 7)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("no events");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no events");
     }
 
     @Test
     void exactTiesRefuseCaseWeightsAndFirthAsR() {
-        CoxData weighted = new CoxData(List.of("x"), new double[]{0, 0, 0}, new double[]{1, 2, 3},
-                new boolean[]{true, true, false}, new double[][]{{1, 0, 1}}, new double[]{1, 2, 1}, null, null);
+        CoxData weighted = new CoxData(
+                List.of("x"),
+                new double[] {0, 0, 0},
+                new double[] {1, 2, 3},
+                new boolean[] {true, true, false},
+                new double[][] {{1, 0, 1}},
+                new double[] {1, 2, 1},
+                null,
+                null);
         assertThatThrownBy(() -> CoxRegression.fit(weighted, CoxSettings.of(Ties.EXACT, false, Map.of())))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("weights");
-        CoxData plain = new CoxData(List.of("x"), new double[]{0, 0, 0}, new double[]{1, 2, 3},
-                new boolean[]{true, true, false}, new double[][]{{1, 0, 1}}, null, null, null);
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("weights");
+        CoxData plain = new CoxData(
+                List.of("x"),
+                new double[] {0, 0, 0},
+                new double[] {1, 2, 3},
+                new boolean[] {true, true, false},
+                new double[][] {{1, 0, 1}},
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> CoxRegression.fit(plain, CoxSettings.of(Ties.EXACT, true, Map.of())))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("firth");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("firth");
     }
 
     @Test
     void warmStartReachesTheColdStartEstimate() {
         FitOptions cold = options(List.of("x"), null);
         FitResult a = CoxRegression.fit(csv(GOOD), cold);
-        FitResult b = CoxRegression.fit(csv(GOOD), cold.withInitialEstimates(Map.of("x", a.coefficient("x")
-                .estimate() + 0.3)));
-        assertThat(b.coefficient("x").estimate()).isCloseTo(a.coefficient("x").estimate(),
-                org.assertj.core.api.Assertions.within(1e-8));
+        FitResult b = CoxRegression.fit(
+                csv(GOOD),
+                cold.withInitialEstimates(Map.of("x", a.coefficient("x").estimate() + 0.3)));
+        assertThat(b.coefficient("x").estimate())
+                .isCloseTo(a.coefficient("x").estimate(), org.assertj.core.api.Assertions.within(1e-8));
         assertThat(b.nullLogLikelihood()).isEqualTo(a.nullLogLikelihood());
         assertThat(b.tests().score().statistic()).isEqualTo(a.tests().score().statistic());
     }
@@ -132,19 +168,31 @@ class CoxInputTest {
     @Test
     void specsOfOneTableThatDifferOnlyInTheirEventShareOneSortOfItsIntervals() {
         DataTable t = csv(GOOD);
-        CoxData allCauses = CoxRegression.CoxInput.read(t, options(List.of("x"), null)).data();
-        CoxData cause2 = CoxRegression.CoxInput.read(t, options(List.of("x"), 2)).data();
+        CoxData allCauses =
+                CoxRegression.CoxInput.read(t, options(List.of("x"), null)).data();
+        CoxData cause2 =
+                CoxRegression.CoxInput.read(t, options(List.of("x"), 2)).data();
         DataTable withMissing = csv(GOOD.replace("4,0,4,1,0.1,b", "4,0,4,1,,b"));
-        CoxData dropsARow = CoxRegression.CoxInput.read(withMissing, options(List.of("x"), null)).data();
+        CoxData dropsARow = CoxRegression.CoxInput.read(withMissing, options(List.of("x"), null))
+                .data();
 
         assertThat(allCauses.times()).isNotNull().isSameAs(cause2.times());
         assertThat(allCauses.event()).isNotEqualTo(cause2.event());
         assertThat(dropsARow.times().rows).isEqualTo(5);
         // Shared or not, the fit is the same.
-        CoxData unshared = new CoxData(cause2.terms(), cause2.start(), cause2.stop(), cause2.event(),
-                cause2.covariates(), null, cause2.strata(), cause2.cluster());
-        assertThat(CoxRegression.fit(cause2, CoxSettings.of(Ties.EFRON, false, Map.of())).coefficients())
-                .isEqualTo(CoxRegression.fit(unshared, CoxSettings.of(Ties.EFRON, false, Map.of())).coefficients());
+        CoxData unshared = new CoxData(
+                cause2.terms(),
+                cause2.start(),
+                cause2.stop(),
+                cause2.event(),
+                cause2.covariates(),
+                null,
+                cause2.strata(),
+                cause2.cluster());
+        assertThat(CoxRegression.fit(cause2, CoxSettings.of(Ties.EFRON, false, Map.of()))
+                        .coefficients())
+                .isEqualTo(CoxRegression.fit(unshared, CoxSettings.of(Ties.EFRON, false, Map.of()))
+                        .coefficients());
     }
 
     @Test

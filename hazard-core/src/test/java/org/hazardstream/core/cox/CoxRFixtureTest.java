@@ -1,5 +1,8 @@
 package org.hazardstream.core.cox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.List;
 
 import org.hazardstream.core.data.DataTable;
@@ -8,9 +11,6 @@ import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.Model;
 import org.hazardstream.core.fit.Ties;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Cox engine against R (survival 3.5-3) run to convergence, at relative 1e-8 ({@link RFixture#REL}), with R's
@@ -23,17 +23,51 @@ class CoxRFixtureTest {
 
     private static final List<String> HEART = List.of("age", "year", "surgery", "transplant");
     private static final List<String> VETERAN = List.of("trt", "karno", "diagtime", "age", "prior");
-    private static final List<String> LUNG = List.of("age", "sex", "ph.ecog", "ph.karno", "pat.karno", "meal.cal",
-            "wt.loss");
+    private static final List<String> LUNG =
+            List.of("age", "sex", "ph.ecog", "ph.karno", "pat.karno", "meal.cal", "wt.loss");
     private static final List<String> CGD = List.of("treat", "sex", "age", "inherit", "steroids", "propylac");
-    private static final List<String> PANEL = List.of("gdp", "population", "distance", "beds", "coastal", "capital",
-            "prior_policy", "media", "cases_log", "growth", "salience", "provincial", "weekend", "competition",
-            "temperature", "day");
+    private static final List<String> PANEL = List.of(
+            "gdp",
+            "population",
+            "distance",
+            "beds",
+            "coastal",
+            "capital",
+            "prior_policy",
+            "media",
+            "cases_log",
+            "growth",
+            "salience",
+            "provincial",
+            "weekend",
+            "competition",
+            "temperature",
+            "day");
 
-    private static FitOptions options(List<String> covariates, String start, String stop, String event,
-                                      Integer eventCode, Ties ties, String cluster, String strata) {
-        return new FitOptions(Model.COX, covariates, null, start, stop, event, eventCode, ties, false, cluster,
-                strata, null, null, null);
+    private static FitOptions options(
+            List<String> covariates,
+            String start,
+            String stop,
+            String event,
+            Integer eventCode,
+            Ties ties,
+            String cluster,
+            String strata) {
+        return new FitOptions(
+                Model.COX,
+                covariates,
+                null,
+                start,
+                stop,
+                event,
+                eventCode,
+                ties,
+                false,
+                cluster,
+                strata,
+                null,
+                null,
+                null);
     }
 
     private static FitResult check(String fixture, String data, FitOptions options, boolean robust) {
@@ -54,14 +88,20 @@ class CoxRFixtureTest {
     /** coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = heart, ties = "breslow") */
     @Test
     void heartBreslow() {
-        check("heart_breslow", "heart", options(HEART, "start", "stop", "event", null, Ties.BRESLOW, null, null),
+        check(
+                "heart_breslow",
+                "heart",
+                options(HEART, "start", "stop", "event", null, Ties.BRESLOW, null, null),
                 false);
     }
 
     /** coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, data = heart, cluster = id) */
     @Test
     void heartEfronClusterRobust() {
-        check("heart_efron_cluster", "heart", options(HEART, "start", "stop", "event", null, Ties.EFRON, "id", null),
+        check(
+                "heart_efron_cluster",
+                "heart",
+                options(HEART, "start", "stop", "event", null, Ties.EFRON, "id", null),
                 true);
     }
 
@@ -71,22 +111,31 @@ class CoxRFixtureTest {
      */
     @Test
     void heartExactClusterRobust() {
-        check("heart_exact_cluster", "heart", options(HEART, "start", "stop", "event", null, Ties.EXACT, "id", null),
+        check(
+                "heart_exact_cluster",
+                "heart",
+                options(HEART, "start", "stop", "event", null, Ties.EXACT, "id", null),
                 true);
     }
 
     /** coxph(Surv(time, status) ~ trt + karno + diagtime + age + prior + strata(celltype), data = veteran) */
     @Test
     void veteranEfronStrata() {
-        check("veteran_efron_strata", "veteran",
-                options(VETERAN, "start", "time", "status", null, Ties.EFRON, null, "celltype"), false);
+        check(
+                "veteran_efron_strata",
+                "veteran",
+                options(VETERAN, "start", "time", "status", null, Ties.EFRON, null, "celltype"),
+                false);
     }
 
     /** coxph(Surv(time, status) ~ trt + karno + diagtime + age + prior, data = veteran, ties = "breslow") */
     @Test
     void veteranBreslow() {
-        check("veteran_breslow", "veteran", options(VETERAN, "start", "time", "status", null, Ties.BRESLOW, null,
-                null), false);
+        check(
+                "veteran_breslow",
+                "veteran",
+                options(VETERAN, "start", "time", "status", null, Ties.BRESLOW, null, null),
+                false);
     }
 
     /**
@@ -95,7 +144,10 @@ class CoxRFixtureTest {
      */
     @Test
     void veteranExact() {
-        check("veteran_exact", "veteran", options(VETERAN, "start", "time", "status", null, Ties.EXACT, null, null),
+        check(
+                "veteran_exact",
+                "veteran",
+                options(VETERAN, "start", "time", "status", null, Ties.EXACT, null, null),
                 false);
     }
 
@@ -105,9 +157,10 @@ class CoxRFixtureTest {
      */
     @Test
     void lungCompleteCases() {
-        FitResult fit = check("lung_efron", "lung", options(LUNG, "start", "time", "event", null, Ties.EFRON, null,
-                null), false);
-        assertThat(fit.excludedRows()).isEqualTo(228 - RFixture.expected("lung_efron").number("n").intValue());
+        FitResult fit = check(
+                "lung_efron", "lung", options(LUNG, "start", "time", "event", null, Ties.EFRON, null, null), false);
+        assertThat(fit.excludedRows())
+                .isEqualTo(228 - RFixture.expected("lung_efron").number("n").intValue());
     }
 
     /**
@@ -116,8 +169,11 @@ class CoxRFixtureTest {
      */
     @Test
     void cgdStrataCluster() {
-        check("cgd_efron_strata_cluster", "cgd", options(CGD, "tstart", "tstop", "status", null, Ties.EFRON, "id",
-                "hos.cat"), true);
+        check(
+                "cgd_efron_strata_cluster",
+                "cgd",
+                options(CGD, "tstart", "tstop", "status", null, Ties.EFRON, "id", "hos.cat"),
+                true);
     }
 
     /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel) */
@@ -129,29 +185,41 @@ class CoxRFixtureTest {
     /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, ties = "breslow") */
     @Test
     void panelBreslow() {
-        check("panel_breslow", "panel", options(PANEL, "start", "stop", "event", null, Ties.BRESLOW, null, null),
+        check(
+                "panel_breslow",
+                "panel",
+                options(PANEL, "start", "stop", "event", null, Ties.BRESLOW, null, null),
                 false);
     }
 
     /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day, data = panel, cluster = id) */
     @Test
     void panelEfronCluster() {
-        check("panel_efron_cluster", "panel", options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id", null),
+        check(
+                "panel_efron_cluster",
+                "panel",
+                options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id", null),
                 true);
     }
 
     /** coxph(Surv(start, stop, event > 0) ~ gdp + ... + day + strata(region), ties = "breslow", cluster = id) */
     @Test
     void panelBreslowStrataCluster() {
-        check("panel_breslow_strata_cluster", "panel",
-                options(PANEL, "start", "stop", "event", null, Ties.BRESLOW, "id", "region"), true);
+        check(
+                "panel_breslow_strata_cluster",
+                "panel",
+                options(PANEL, "start", "stop", "event", null, Ties.BRESLOW, "id", "region"),
+                true);
     }
 
     /** coxph(Surv(start, stop, event == 1) ~ gdp + ... + day, data = panel, cluster = id): cause-specific, code 1 */
     @Test
     void panelCauseSpecific() {
-        check("panel_cause1_efron_cluster", "panel",
-                options(PANEL, "start", "stop", "event", 1, Ties.EFRON, "id", null), true);
+        check(
+                "panel_cause1_efron_cluster",
+                "panel",
+                options(PANEL, "start", "stop", "event", 1, Ties.EFRON, "id", null),
+                true);
     }
 
     /**
@@ -162,8 +230,11 @@ class CoxRFixtureTest {
      */
     @Test
     void panelExactCluster() {
-        check("panel_half_exact_cluster", "panel_half",
-                options(PANEL, "start", "stop", "event", null, Ties.EXACT, "id", null), true);
+        check(
+                "panel_half_exact_cluster",
+                "panel_half",
+                options(PANEL, "start", "stop", "event", null, Ties.EXACT, "id", null),
+                true);
     }
 
     /** The exact fit of the whole study-like panel (about 3,500 rows, ties up to 8 a day) in well under a second. */
@@ -185,11 +256,10 @@ class CoxRFixtureTest {
         assertThat(fit.converged()).isTrue();
         assertThat(best).as("exact fit of the panel, CPU ms").isLessThan(1000);
         // the exact and Efron estimates are close on these data (few ties relative to the risk sets)
-        FitResult efron = CoxRegression.fit(table, options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id",
-                null));
+        FitResult efron =
+                CoxRegression.fit(table, options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id", null));
         assertThat(fit.coefficient("prior_policy").estimate())
-                .isCloseTo(efron.coefficient("prior_policy").estimate(),
-                        org.assertj.core.api.Assertions.within(0.1));
+                .isCloseTo(efron.coefficient("prior_policy").estimate(), org.assertj.core.api.Assertions.within(0.1));
     }
 
     /**
@@ -213,8 +283,8 @@ class CoxRFixtureTest {
         for (int i = 0; i < id.length; i++) {
             cluster[i] = (int) id[i] - 1;
         }
-        CoxData data = new CoxData(PANEL, t.numeric("start"), t.numeric("stop"), event, x, t.numeric("w"), null,
-                cluster);
+        CoxData data =
+                new CoxData(PANEL, t.numeric("start"), t.numeric("stop"), event, x, t.numeric("w"), null, cluster);
         FitResult fit = CoxRegression.fit(data, CoxSettings.defaults());
         RFixture.expected("panel_efron_weights_cluster").assertMatches(fit, PANEL, true);
     }
@@ -226,16 +296,21 @@ class CoxRFixtureTest {
     @Test
     void constantAndCollinearTermsAreNotEstimable() {
         List<String> terms = List.of("gdp", "constant", "population", "combo", "salience");
-        FitResult fit = check("panel_collinear", "panel_collinear",
-                options(terms, "start", "stop", "event", null, Ties.EFRON, null, null), false);
+        FitResult fit = check(
+                "panel_collinear",
+                "panel_collinear",
+                options(terms, "start", "stop", "event", null, Ties.EFRON, null, null),
+                false);
         assertThat(fit.tests().likelihoodRatio().df()).isEqualTo(3);
-        assertThat(fit.warnings()).containsExactly(
-                "constant: not estimable (collinear with the baseline or other covariates); estimate null",
-                "combo: not estimable (collinear with the baseline or other covariates); estimate null");
+        assertThat(fit.warnings())
+                .containsExactly(
+                        "constant: not estimable (collinear with the baseline or other covariates); estimate null",
+                        "combo: not estimable (collinear with the baseline or other covariates); estimate null");
         FitResult.Coefficient combo = fit.coefficient("combo");
         assertThat(combo.stdError()).isNull();
         assertThat(combo.hazardRatio()).isNull();
-        assertThat(fit.phTest().terms()).extracting(FitResult.PhTerm::term)
+        assertThat(fit.phTest().terms())
+                .extracting(FitResult.PhTerm::term)
                 .containsExactly("gdp", "population", "salience");
     }
 
@@ -249,11 +324,15 @@ class CoxRFixtureTest {
     @Test
     void monotoneLikelihoodWarnsForTheTermsRNamesAndSuggestsFirth() {
         RFixture r = RFixture.expected("monotone");
-        FitResult fit = CoxRegression.fit(RFixture.data("monotone"),
+        FitResult fit = CoxRegression.fit(
+                RFixture.data("monotone"),
                 options(List.of("x", "z"), "start", "stop", "event", null, Ties.EFRON, null, null));
         assertMonotone(r, fit);
-        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ")
-                .contains("Loglik converged before variable 1").endsWith("--firth gives a finite estimate"));
+        assertThat(fit.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("x: ")
+                        .contains("Loglik converged before variable 1")
+                        .endsWith("--firth gives a finite estimate"));
     }
 
     /**
@@ -263,18 +342,23 @@ class CoxRFixtureTest {
     @Test
     void monotoneLikelihoodWithExactTiesUsesAgexactsRule() {
         RFixture r = RFixture.expected("monotone_exact");
-        FitResult fit = CoxRegression.fit(RFixture.data("monotone"),
+        FitResult fit = CoxRegression.fit(
+                RFixture.data("monotone"),
                 options(List.of("x", "z"), "start", "stop", "event", null, Ties.EXACT, null, null));
         assertMonotone(r, fit);
-        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("x: ")
-                .endsWith("--firth (with --ties efron or breslow) gives a finite estimate"));
+        assertThat(fit.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("x: ")
+                        .endsWith("--firth (with --ties efron or breslow) gives a finite estimate"));
     }
 
     private static void assertMonotone(RFixture r, FitResult fit) {
         assertThat(r.infiniteTerms()).containsExactly("x");
         assertThat(RFixture.infiniteTerms(fit)).isEqualTo(r.infiniteTerms());
         assertThat(fit.converged()).isTrue();
-        assertThat(fit.iterations()).as("Newton-Raphson iterations").isEqualTo(r.number("iter").intValue());
+        assertThat(fit.iterations())
+                .as("Newton-Raphson iterations")
+                .isEqualTo(r.number("iter").intValue());
         assertThat(fit.coefficient("x").estimate()).isCloseTo(r.number("coef.x"), within(1e-3));
         RFixture.close("coef z", fit.coefficient("z").estimate(), r.number("coef.z"));
         RFixture.close("se z", fit.coefficient("z").stdError(), r.number("se.z"));
@@ -293,8 +377,15 @@ class CoxRFixtureTest {
         for (int i = 0; i < code.length; i++) {
             event[i] = code[i] > 0;
         }
-        CoxData data = new CoxData(List.of("x", "z"), t.numeric("start"), t.numeric("stop"), event,
-                new double[][] {t.numeric("x"), t.numeric("z")}, null, null, null);
+        CoxData data = new CoxData(
+                List.of("x", "z"),
+                t.numeric("start"),
+                t.numeric("stop"),
+                event,
+                new double[][] {t.numeric("x"), t.numeric("z")},
+                null,
+                null,
+                null);
         FitResult fit = CoxRegression.fit(data, CoxSettings.defaults());
         assertThat(RFixture.infiniteTerms(fit)).containsExactly("x");
         assertThat(fit.warnings()).noneSatisfy(w -> assertThat(w).contains("--firth"));

@@ -1,10 +1,10 @@
 package org.hazardstream.core.cox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packed-key sort and the comparator sort (its fallback) give the same order, ties included. */
 class IndexSortTest {
@@ -36,8 +36,10 @@ class IndexSortTest {
         for (int i = 1; i < n; i++) {
             int a = packed[i - 1];
             int b = packed[i];
-            assertThat(group[a] < group[b] || (group[a] == group[b] && (value[a] > value[b]
-                    || (value[a] == value[b] && (!flag[a] || flag[b]))))).isTrue();
+            assertThat(group[a] < group[b]
+                            || (group[a] == group[b]
+                                    && (value[a] > value[b] || (value[a] == value[b] && (!flag[a] || flag[b])))))
+                    .isTrue();
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.hazardstream.core.cox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,9 +17,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitResult;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Reads the committed R fixtures of hazard-core/src/test/r/cox_fixtures.R (and of the study scripts beside it, which
@@ -59,8 +59,13 @@ public final class RFixture {
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             Map<String, String> map = new LinkedHashMap<>();
-            try (CSVParser parser = CSVParser.parse(reader,
-                    CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            try (CSVParser parser = CSVParser.parse(
+                    reader,
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get())) {
                 for (CSVRecord r : parser) {
                     map.put(r.get("key"), r.get("value"));
                 }
@@ -95,9 +100,10 @@ public final class RFixture {
 
     /** The terms a fit warns may be infinite, in coefficient order. */
     static List<String> infiniteTerms(FitResult fit) {
-        return fit.coefficients().stream().map(FitResult.Coefficient::term)
-                .filter(t -> fit.warnings().stream().anyMatch(w -> w.startsWith(t + ": ") && w.contains("may be "
-                        + "infinite")))
+        return fit.coefficients().stream()
+                .map(FitResult.Coefficient::term)
+                .filter(t -> fit.warnings().stream()
+                        .anyMatch(w -> w.startsWith(t + ": ") && w.contains("may be " + "infinite")))
                 .toList();
     }
 
@@ -116,7 +122,9 @@ public final class RFixture {
         String at = name + " [" + call() + "]: ";
         assertThat(fit.n()).as(at + "n").isEqualTo(number("n").intValue());
         assertThat(fit.events()).as(at + "events").isEqualTo(number("events").intValue());
-        assertThat(fit.iterations()).as(at + "Newton-Raphson iterations").isEqualTo(number("iter").intValue());
+        assertThat(fit.iterations())
+                .as(at + "Newton-Raphson iterations")
+                .isEqualTo(number("iter").intValue());
         close(at + "loglik", fit.logLikelihood(), number("loglik"));
         close(at + "null loglik", fit.nullLogLikelihood(), number("loglik0"));
         close(at + "LR test", fit.tests().likelihoodRatio().statistic(), number("lr"));
@@ -124,8 +132,9 @@ public final class RFixture {
         close(at + "score test", fit.tests().score().statistic(), number("score"));
         close(at + "concordance", fit.concordance(), number("concordance"));
         if (has("infinite")) {
-            assertThat(infiniteTerms(fit)).as(at + "terms warned as possibly infinite (R: " + values.get("warnings")
-                    + ")").isEqualTo(infiniteTerms());
+            assertThat(infiniteTerms(fit))
+                    .as(at + "terms warned as possibly infinite (R: " + values.get("warnings") + ")")
+                    .isEqualTo(infiniteTerms());
         }
         for (String term : terms) {
             FitResult.Coefficient c = fit.coefficient(term);
@@ -141,7 +150,11 @@ public final class RFixture {
         for (FitResult.PhTerm t : fit.phTest().terms()) {
             close(at + "zph " + t.term(), t.chisq(), number("zph." + t.term()));
         }
-        assertThat(fit.phTest().terms()).as(at + "zph terms")
-                .hasSize((int) values.keySet().stream().filter(k -> k.startsWith("zph.")).count() - 1);
+        assertThat(fit.phTest().terms())
+                .as(at + "zph terms")
+                .hasSize((int) values.keySet().stream()
+                                .filter(k -> k.startsWith("zph."))
+                                .count()
+                        - 1);
     }
 }

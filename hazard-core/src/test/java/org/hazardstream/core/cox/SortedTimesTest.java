@@ -41,10 +41,12 @@ class SortedTimesTest {
                 event[random.nextInt(n)] = true; // a fit has at least one event
                 List<String> terms = List.of("a", "b");
                 CoxProblem own = new CoxProblem(new CoxData(terms, start, stop, event, x, null, strata, null));
-                CoxProblem fromShared = new CoxProblem(
-                        new CoxData(terms, start, stop, event, x, null, strata, null, shared));
+                CoxProblem fromShared =
+                        new CoxProblem(new CoxData(terms, start, stop, event, x, null, strata, null, shared));
 
-                assertThat(fromShared.dataRow).as("trial %d cause %d", trial, cause).containsExactly(own.dataRow);
+                assertThat(fromShared.dataRow)
+                        .as("trial %d cause %d", trial, cause)
+                        .containsExactly(own.dataRow);
                 assertThat(fromShared.byStart).containsExactly(own.byStart);
                 assertThat(fromShared.x).containsExactly(own.x);
                 assertThat(fromShared.xByStart).containsExactly(own.xByStart);

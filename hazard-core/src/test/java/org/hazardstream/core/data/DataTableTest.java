@@ -24,19 +24,22 @@ class DataTableTest {
     @Test
     void aValueThatIsNotANumberNamesRowAndColumn() {
         DataTable table = parse("id,x\n1,2\n2,3\n3,abc\n");
-        assertThatThrownBy(() -> table.numeric("x")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> table.numeric("x"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("data.csv: row 3, column 'x': 'abc' is not a number");
     }
 
     @Test
     void aRowWithTheWrongNumberOfFieldsIsNamed() {
-        assertThatThrownBy(() -> parse("id,x\n1,2\n2,3\n3,4,5\n")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parse("id,x\n1,2\n2,3\n3,4,5\n"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("data.csv: row 3 has 3 fields");
     }
 
     @Test
     void anUnknownColumnListsTheColumnsThereAre() {
-        assertThatThrownBy(() -> parse("id,x\n1,2\n").numeric("y")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> parse("id,x\n1,2\n").numeric("y"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("data.csv: no column 'y' (columns: id, x)");
     }
 
@@ -51,17 +54,23 @@ class DataTableTest {
     void aColumnWithTextKeepsEveryValueAsWritten() {
         DataTable table = parse("id,x\n007,1\nA1,NaN\n");
         assertThat(table.text("id")).containsExactly("7", "A1");
-        assertThatThrownBy(() -> table.numeric("x")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> table.numeric("x"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("data.csv: row 2, column 'x': 'NaN' is not a finite number");
-        assertThatThrownBy(() -> table.numeric("id")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> table.numeric("id"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("data.csv: row 2, column 'id': 'A1' is not a number");
     }
 
     @Test
     void missingValuesMayBeEmptyOrNa() {
         DataTable table = DataTable.rows("rows", java.util.List.of("a", "b"))
-                .text("1").missing().endRow()
-                .text("NA").text("x").endRow()
+                .text("1")
+                .missing()
+                .endRow()
+                .text("NA")
+                .text("x")
+                .endRow()
                 .build();
         assertThat(table.numeric("a")).containsExactly(1.0, Double.NaN);
         assertThat(table.text("b")).containsExactly(null, "x");

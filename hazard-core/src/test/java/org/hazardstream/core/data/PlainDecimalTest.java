@@ -41,7 +41,10 @@ class PlainDecimalTest {
             }
             String text = PlainDecimal.format(v);
             assertThat(PlainDecimal.parse(text)).as(text).isEqualTo(v == 0 ? 0.0 : v);
-            String digits = text.replaceFirst("e.*", "").replace("-", "").replace(".", "").replaceFirst("^0+", "");
+            String digits = text.replaceFirst("e.*", "")
+                    .replace("-", "")
+                    .replace(".", "")
+                    .replaceFirst("^0+", "");
             assertThat(digits.length()).as(text).isLessThanOrEqualTo(17);
         }
         // 2^-44 needs all 17 digits

@@ -32,7 +32,8 @@ class FineGrayExpansionTest {
         "mgus2.csv, 2, expanded-mgus2-event2.csv",
         "../glm/sim-panel.csv, 1, expanded-panel-event1.csv",
         "../glm/sim-panel.csv, 2, expanded-panel-event2.csv",
-        "panel-delayed.csv, 1, expanded-delayed-event1.csv"})
+        "panel-delayed.csv, 1, expanded-delayed-event1.csv"
+    })
     void expansionEqualsRsFinegrayRowForRow(String data, int code, String expanded) throws IOException {
         DataTable table = RFixture.table("/r/finegray/" + data);
         double[] start = table.numeric("start");
@@ -58,7 +59,9 @@ class FineGrayExpansionTest {
             assertThat(rows.sourceRow()[k] + 1).as("row %d source", k).isEqualTo(Integer.parseInt(r.get("row")));
             assertThat(rows.start()[k]).as("row %d fgstart", k).isEqualTo(Double.parseDouble(r.get("fgstart")));
             assertThat(rows.stop()[k]).as("row %d fgstop", k).isEqualTo(Double.parseDouble(r.get("fgstop")));
-            assertThat(rows.event()[k]).as("row %d fgstatus", k).isEqualTo(r.get("fgstatus").equals("1"));
+            assertThat(rows.event()[k])
+                    .as("row %d fgstatus", k)
+                    .isEqualTo(r.get("fgstatus").equals("1"));
             double w = Double.parseDouble(r.get("fgwt"));
             assertThat(rows.weight()[k]).as("row %d fgwt", k).isCloseTo(w, offset(1e-12 * Math.abs(w)));
         }
@@ -72,7 +75,8 @@ class FineGrayExpansionTest {
         double[] stop = {1, 2, 3, 5, 6};
         int[] status = {2, 0, 1, 0, 1};
         int[] subject = {0, 1, 2, 3, 4};
-        FineGrayExpansion.Rows rows = FineGrayExpansion.expand(start, stop, status, subject, 1, new int[] {1, 2, 3, 4, 5});
+        FineGrayExpansion.Rows rows =
+                FineGrayExpansion.expand(start, stop, status, subject, 1, new int[] {1, 2, 3, 4, 5});
 
         // A: (0, 2] weight 1, (2, 5] weight G(2)/G(1) = 3/4, (5, 6] weight G(5)/G(1) = 3/4 * 1/2
         assertThat(rows.size()).isEqualTo(7);
@@ -89,24 +93,33 @@ class FineGrayExpansionTest {
 
     @Test
     void anEventBeforeTheLastRowOfASubjectIsBadInput() {
-        assertThatThrownBy(() -> FineGrayExpansion.expand(new double[] {0, 1}, new double[] {1, 2}, new int[] {1, 0},
-                new int[] {0, 0}, 1, new int[] {7, 8}))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("row 7");
+        assertThatThrownBy(() -> FineGrayExpansion.expand(
+                        new double[] {0, 1}, new double[] {1, 2}, new int[] {1, 0}, new int[] {0, 0}, 1, new int[] {7, 8
+                        }))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("row 7");
     }
 
     @Test
     void overlappingRowsOfOneSubjectAreBadInput() {
-        assertThatThrownBy(() -> FineGrayExpansion.expand(new double[] {0, 1}, new double[] {2, 3}, new int[] {0, 1},
-                new int[] {0, 0}, 1, new int[] {4, 5}))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("row 5 overlaps row 4");
+        assertThatThrownBy(() -> FineGrayExpansion.expand(
+                        new double[] {0, 1}, new double[] {2, 3}, new int[] {0, 1}, new int[] {0, 0}, 1, new int[] {4, 5
+                        }))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("row 5 overlaps row 4");
     }
 
     /** A gap (a row left out for a missing value) is accepted: the subject is simply not at risk inside it. */
     @Test
     void aGapInFollowUpLeavesTheSubjectOutOfTheRiskSetsInside() {
         // subject 0: (0,1] and (2,3] censored; subject 1: (0,4] event 1; subject 2: (0, 2] competing
-        FineGrayExpansion.Rows rows = FineGrayExpansion.expand(new double[] {0, 2, 0, 0}, new double[] {1, 3, 4, 2},
-                new int[] {0, 0, 1, 2}, new int[] {0, 0, 1, 2}, 1, new int[] {1, 2, 3, 4});
+        FineGrayExpansion.Rows rows = FineGrayExpansion.expand(
+                new double[] {0, 2, 0, 0},
+                new double[] {1, 3, 4, 2},
+                new int[] {0, 0, 1, 2},
+                new int[] {0, 0, 1, 2},
+                1,
+                new int[] {1, 2, 3, 4});
 
         // censoring at 3 only (subject 0's last row); at risk at 3: subject 0's (2,3] and subject 1 -> G(3) = 1/2
         // subject 2 is extended: (0, 3] weight 1, (3, 4] weight G(3)/G(2) = 1/2
@@ -118,9 +131,15 @@ class FineGrayExpansionTest {
     }
 
     private static List<CSVRecord> read(String resource) throws IOException {
-        try (Reader reader = new InputStreamReader(FineGrayExpansionTest.class.getResourceAsStream(resource),
-                StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        try (Reader reader = new InputStreamReader(
+                FineGrayExpansionTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
     }
 }

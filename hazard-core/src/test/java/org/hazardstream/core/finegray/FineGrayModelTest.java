@@ -13,9 +13,9 @@ import org.hazardstream.core.fit.HazardModels;
 import org.hazardstream.core.fit.Model;
 import org.hazardstream.core.fit.Ties;
 import org.hazardstream.core.glm.RFixture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Fine-Gray fits against R; expected values from hazard-core/src/test/r/finegray-fixtures.R, each quoted there, e.g.
@@ -25,8 +25,21 @@ import org.junit.jupiter.api.Test;
 class FineGrayModelTest {
 
     private static FitOptions options(List<String> covariates, Integer code, String cluster) {
-        return new FitOptions(Model.FINEGRAY, covariates, "id", "start", "stop", "event", code, null, false, cluster,
-                null, null, null, null);
+        return new FitOptions(
+                Model.FINEGRAY,
+                covariates,
+                "id",
+                "start",
+                "stop",
+                "event",
+                code,
+                null,
+                false,
+                cluster,
+                null,
+                null,
+                null,
+                null);
     }
 
     @ParameterizedTest(name = "{0} {1} event {2} cluster {3}")
@@ -39,7 +52,8 @@ class FineGrayModelTest {
         "../glm/sim-panel.csv, expected-panel.csv, panel, 1, true",
         "../glm/sim-panel.csv, expected-panel.csv, panel, 2, false",
         "../glm/sim-panel.csv, expected-panel.csv, panel, 2, true",
-        "panel-delayed.csv, expected-delayed.csv, delayed, 1, true"})
+        "panel-delayed.csv, expected-delayed.csv, delayed, 1, true"
+    })
     void weightedCoxFitOnTheExpandedDataEqualsR(String data, String fixture, String name, int code, boolean cluster) {
         DataTable table = RFixture.table("/r/finegray/" + data);
         RFixture r = RFixture.load("/r/finegray/" + fixture);
@@ -60,23 +74,51 @@ class FineGrayModelTest {
     void standardSpecsOnTheDemoPanelEqualR(int code) {
         DataTable demo = RFixture.table("/r/glm/demo-panel.csv");
         RFixture r = RFixture.load("/r/finegray/expected-demo-panel.csv");
-        List<String> covariates = List.of("population", "gdp_per_capita", "gdp_growth_q1", "internet_service",
-                "internet_penetration", "data_agency", "leader_experience", "platform_type", "salience",
-                "intra_city_travel", "inbound_migration", "cumulative_cases", "media_reports", "competition",
+        List<String> covariates = List.of(
+                "population",
+                "gdp_per_capita",
+                "gdp_growth_q1",
+                "internet_service",
+                "internet_penetration",
+                "data_agency",
+                "leader_experience",
+                "platform_type",
+                "salience",
+                "intra_city_travel",
+                "inbound_migration",
+                "cumulative_cases",
+                "media_reports",
+                "competition",
                 "provincial_platform");
 
-        FitResult fit = FineGrayModel.fit(demo, new FitOptions(Model.FINEGRAY, covariates, "city_id", null, null,
-                null, code, null, false, "city_id", null, null, null, null));
+        FitResult fit = FineGrayModel.fit(
+                demo,
+                new FitOptions(
+                        Model.FINEGRAY,
+                        covariates,
+                        "city_id",
+                        null,
+                        null,
+                        null,
+                        code,
+                        null,
+                        false,
+                        "city_id",
+                        null,
+                        null,
+                        null,
+                        null));
 
         assertMatches(r, "demo.e" + code + ".cluster", fit, covariates, true);
         assertThat((double) fit.events()).isEqualTo(r.get("demo.e" + code + ".events"));
     }
 
-    private static void assertMatches(RFixture r, String prefix, FitResult fit, List<String> covariates,
-            boolean cluster) {
+    private static void assertMatches(
+            RFixture r, String prefix, FitResult fit, List<String> covariates, boolean cluster) {
         assertThat(fit.model()).isEqualTo("finegray");
         assertThat(fit.converged()).isTrue();
-        assertThat((double) fit.iterations()).as(prefix + " Newton-Raphson iterations (R: fit$iter)")
+        assertThat((double) fit.iterations())
+                .as(prefix + " Newton-Raphson iterations (R: fit$iter)")
                 .isEqualTo(r.get(prefix + ".iter"));
         for (String term : covariates) {
             FitResult.Coefficient c = fit.coefficient(term);
@@ -102,8 +144,21 @@ class FineGrayModelTest {
     void breslowTiesAsOptionEqualR() {
         DataTable table = RFixture.table("/r/finegray/mgus2.csv");
         RFixture r = RFixture.load("/r/finegray/expected-mgus2.csv");
-        FitOptions breslow = new FitOptions(Model.FINEGRAY, List.of("age", "male"), "id", null, null, null, 1,
-                Ties.BRESLOW, false, "id", null, null, null, null);
+        FitOptions breslow = new FitOptions(
+                Model.FINEGRAY,
+                List.of("age", "male"),
+                "id",
+                null,
+                null,
+                null,
+                1,
+                Ties.BRESLOW,
+                false,
+                "id",
+                null,
+                null,
+                null,
+                null);
 
         FitResult fit = HazardModels.fit(table, breslow);
 
@@ -125,23 +180,39 @@ class FineGrayModelTest {
     void finegrayWithoutAnEventCodeNamesTheOption() {
         DataTable table = RFixture.table("/r/finegray/mgus2.csv");
         assertThatThrownBy(() -> FineGrayModel.fit(table, options(List.of("age"), null, null)))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --event-code");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("option --event-code");
     }
 
     @Test
     void anEventCodeThatNoRowHasIsBadInput() {
         DataTable table = RFixture.table("/r/finegray/mgus2.csv");
         assertThatThrownBy(() -> FineGrayModel.fit(table, options(List.of("age"), 3, null)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("event code 3");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("event code 3");
     }
 
     @Test
     void aMissingIdColumnIsNamed() {
         DataTable table = RFixture.table("/r/glm/veteran.csv");
-        FitOptions noId = new FitOptions(Model.FINEGRAY, List.of("age"), "subject", "start", "stop", "event", 1, null,
-                false, null, null, null, null, null);
+        FitOptions noId = new FitOptions(
+                Model.FINEGRAY,
+                List.of("age"),
+                "subject",
+                "start",
+                "stop",
+                "event",
+                1,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> FineGrayModel.fit(table, noId))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("'subject'");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("'subject'");
     }
 
     @Test

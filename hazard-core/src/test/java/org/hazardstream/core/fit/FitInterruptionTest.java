@@ -14,6 +14,7 @@ class FitInterruptionTest {
 
     /** The demo panel (hazard-study builds it from deploy/local/demo; HealthCodeStudyTest checks it is that). */
     private static final DataTable DEMO = org.hazardstream.core.glm.RFixture.table("/r/glm/demo-panel.csv");
+
     private static final String COVARIATES = "population,salience,competition";
 
     @AfterEach
@@ -24,24 +25,28 @@ class FitInterruptionTest {
     @Test
     void everyIterativeModelStopsWhenItsThreadIsInterrupted() {
         for (Map<String, String> options : new Map[] {
-                Map.of("model", "cox", "covariates", COVARIATES, "id", "city_id"),
-                Map.of("model", "pce", "covariates", COVARIATES, "id", "city_id", "breaks", "28"),
-                Map.of("model", "logit", "covariates", COVARIATES, "id", "city_id"),
-                Map.of("model", "logit", "covariates", COVARIATES, "id", "city_id", "firth", "true"),
-                Map.of("model", "finegray", "covariates", COVARIATES, "id", "city_id", "event-code", "1")}) {
+            Map.of("model", "cox", "covariates", COVARIATES, "id", "city_id"),
+            Map.of("model", "pce", "covariates", COVARIATES, "id", "city_id", "breaks", "28"),
+            Map.of("model", "logit", "covariates", COVARIATES, "id", "city_id"),
+            Map.of("model", "logit", "covariates", COVARIATES, "id", "city_id", "firth", "true"),
+            Map.of("model", "finegray", "covariates", COVARIATES, "id", "city_id", "event-code", "1")
+        }) {
             FitOptions parsed = FitOptionsParser.parse(options);
             Thread.currentThread().interrupt();
 
-            assertThatThrownBy(() -> HazardModels.fit(DEMO, parsed)).as(options.toString())
+            assertThatThrownBy(() -> HazardModels.fit(DEMO, parsed))
+                    .as(options.toString())
                     .isInstanceOf(FitInterruptedException.class);
-            assertThat(Thread.interrupted()).as("the interrupt status is kept for the caller").isTrue();
+            assertThat(Thread.interrupted())
+                    .as("the interrupt status is kept for the caller")
+                    .isTrue();
         }
     }
 
     @Test
     void anUninterruptedFitRuns() {
-        FitResult result = HazardModels.fit(DEMO, FitOptionsParser.parse(
-                Map.of("model", "cox", "covariates", COVARIATES, "id", "city_id")));
+        FitResult result = HazardModels.fit(
+                DEMO, FitOptionsParser.parse(Map.of("model", "cox", "covariates", COVARIATES, "id", "city_id")));
         assertThat(result.converged()).isTrue();
     }
 }

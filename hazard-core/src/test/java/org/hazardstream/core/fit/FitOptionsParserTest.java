@@ -39,19 +39,35 @@ class FitOptionsParserTest {
         text.put("period-specific", "y");
         text.put("output", "table");
         FitOptions options = FitOptionsParser.parse(text);
-        assertThat(options).isEqualTo(new FitOptions(Model.PCE, List.of("x", "y", "z"), "city_id", "t0", "t1",
-                "status", 2, Ties.BRESLOW, false, "city_id", "province_id", List.of(28.0, 45.5), List.of("y"), null));
+        assertThat(options)
+                .isEqualTo(new FitOptions(
+                        Model.PCE,
+                        List.of("x", "y", "z"),
+                        "city_id",
+                        "t0",
+                        "t1",
+                        "status",
+                        2,
+                        Ties.BRESLOW,
+                        false,
+                        "city_id",
+                        "province_id",
+                        List.of(28.0, 45.5),
+                        List.of("y"),
+                        null));
         assertThat(FitOptionsParser.output(text)).isEqualTo(FitOptionsParser.Output.TABLE);
     }
 
     @Test
     void noneAnyAndFlagsAreUnderstood() {
-        FitOptions options = FitOptionsParser.parse(Map.of("model", "logit", "covariates", "a", "cluster", "none",
-                "event-code", "any", "firth", ""));
+        FitOptions options = FitOptionsParser.parse(
+                Map.of("model", "logit", "covariates", "a", "cluster", "none", "event-code", "any", "firth", ""));
         assertThat(options.clusterColumn()).isNull();
         assertThat(options.eventCode()).isNull();
         assertThat(options.firth()).isTrue();
-        assertThat(FitOptionsParser.parse(Map.of("model", "cox", "covariates", "a", "firth", "false")).firth()).isFalse();
+        assertThat(FitOptionsParser.parse(Map.of("model", "cox", "covariates", "a", "firth", "false"))
+                        .firth())
+                .isFalse();
     }
 
     @Test
@@ -77,7 +93,9 @@ class FitOptionsParserTest {
     }
 
     private static void assertRefused(Map<String, String> options, String option) {
-        assertThatThrownBy(() -> FitOptionsParser.parse(options)).as(options.toString())
-                .isInstanceOf(BadInputException.class).hasMessageContaining(option);
+        assertThatThrownBy(() -> FitOptionsParser.parse(options))
+                .as(options.toString())
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(option);
     }
 }

@@ -52,12 +52,9 @@ class IdentificationTest {
         assertThat(fit.warnings()).noneSatisfy(w -> assertThat(w).contains("events for"));
     }
 
-
     @Test
     void theVerdictTravelsInTheJsonAfterIterationsAndAnOldResultWithoutItReadsAsUnknown() {
-        DataTable data = table(
-                new double[] {1, 0, 1, 1, 0.5, 2, 7},
-                new double[] {2, 0, 1, 0, 1.5, 1, 3});
+        DataTable data = table(new double[] {1, 0, 1, 1, 0.5, 2, 7}, new double[] {2, 0, 1, 0, 1.5, 1, 3});
         String json = FitResultJson.write(HazardModels.fit(data, FitOptions.of(Model.COX, List.of("x"))));
         assertThat(json).contains("\"iterations\":").contains("\"identified\":false");
         assertThat(json.indexOf("\"identified\"")).isGreaterThan(json.indexOf("\"iterations\""));

@@ -26,19 +26,33 @@ class DiscreteTimeLogitModelTest {
     private static final RFixture VET = RFixture.load("/r/glm/expected-veteran.csv");
     private static final RFixture FIRTH = RFixture.load("/r/glm/expected-firth.csv");
 
-    static FitOptions options(List<String> covariates, Integer eventCode, String cluster, List<Double> breaks,
-            boolean firth) {
-        return new FitOptions(Model.LOGIT, covariates, "id", "start", "stop", "event", eventCode, null, firth, cluster,
-                null, breaks, null, null);
+    static FitOptions options(
+            List<String> covariates, Integer eventCode, String cluster, List<Double> breaks, boolean firth) {
+        return new FitOptions(
+                Model.LOGIT,
+                covariates,
+                "id",
+                "start",
+                "stop",
+                "event",
+                eventCode,
+                null,
+                firth,
+                cluster,
+                null,
+                breaks,
+                null,
+                null);
     }
 
     @Test
     void simulatedPanelWithPeriodDummyAndClusterMatchesR() {
-        FitResult fit = DiscreteTimeLogitModel.fit(PANEL, options(List.of("x1", "x2", "z", "w"), null, "id",
-                List.of(28.0), false));
+        FitResult fit = DiscreteTimeLogitModel.fit(
+                PANEL, options(List.of("x1", "x2", "z", "w"), null, "id", List.of(28.0), false));
 
         assertThat(fit.model()).isEqualTo("logit");
-        assertThat(fit.coefficients()).extracting(FitResult.Coefficient::term)
+        assertThat(fit.coefficients())
+                .extracting(FitResult.Coefficient::term)
                 .containsExactly("(Intercept)", "period2", "x1", "x2", "z", "w");
         // R's Rao statistic depends on where its null fit stopped: that fit stops after 7 iterations at epsilon 1e-14,
         // and its Rao is 2e-8 away from the one after 10 iterations (epsilon 1e-15), which ours equals to 1e-11
@@ -49,14 +63,14 @@ class DiscreteTimeLogitModelTest {
         assertThat(fit.concordance()).isNull();
         FitResult.Coefficient x1 = fit.coefficient("x1");
         assertThat(x1.hazardRatio()).isCloseTo(Math.exp(x1.estimate()), offset(1e-12));
-        assertThat(x1.confLow()).isCloseTo(Math.exp(x1.estimate() - 1.959963984540054 * x1.robustStdError()),
-                offset(1e-12));
+        assertThat(x1.confLow())
+                .isCloseTo(Math.exp(x1.estimate() - 1.959963984540054 * x1.robustStdError()), offset(1e-12));
     }
 
     @Test
     void eventCodeTwoWithConstantAndCollinearColumnsMatchesRsNa() {
-        FitResult fit = DiscreteTimeLogitModel.fit(PANEL, options(List.of("x1", "x2", "z", "w", "const", "x1dup"), 2,
-                null, List.of(28.0), false));
+        FitResult fit = DiscreteTimeLogitModel.fit(
+                PANEL, options(List.of("x1", "x2", "z", "w", "const", "x1dup"), 2, null, List.of(28.0), false));
 
         PiecewiseExponentialModelTest.assertMatches(SIM, "logit2", fit, false);
         assertThat(fit.coefficient("const").estimate()).isNull();
@@ -67,10 +81,12 @@ class DiscreteTimeLogitModelTest {
 
     @Test
     void veteranSplitDataWithTwoPeriodDummiesMatchesR() {
-        FitResult fit = DiscreteTimeLogitModel.fit(VETERAN_SPLIT, options(
-                List.of("karno", "age", "trt", "prior", "diagtime"), null, "id", List.of(90.0, 180.0), false));
+        FitResult fit = DiscreteTimeLogitModel.fit(
+                VETERAN_SPLIT,
+                options(List.of("karno", "age", "trt", "prior", "diagtime"), null, "id", List.of(90.0, 180.0), false));
 
-        assertThat(fit.coefficients()).extracting(FitResult.Coefficient::term)
+        assertThat(fit.coefficients())
+                .extracting(FitResult.Coefficient::term)
                 .startsWith("(Intercept)", "period2", "period3");
         PiecewiseExponentialModelTest.assertMatches(VET, "vlogit", fit, true);
     }
@@ -78,8 +94,10 @@ class DiscreteTimeLogitModelTest {
     @Test
     void firthGivesFiniteEstimatesUnderSeparationEqualToTheHandComputation() {
         DataTable separated = RFixture.table("/r/glm/firth-separation.csv");
-        FitResult ml = DiscreteTimeLogitModel.fit(separated, options(List.of("x1", "x2"), null, null, List.of(), false));
-        FitResult firth = DiscreteTimeLogitModel.fit(separated, options(List.of("x1", "x2"), null, null, List.of(), true));
+        FitResult ml =
+                DiscreteTimeLogitModel.fit(separated, options(List.of("x1", "x2"), null, null, List.of(), false));
+        FitResult firth =
+                DiscreteTimeLogitModel.fit(separated, options(List.of("x1", "x2"), null, null, List.of(), true));
 
         // plain ML runs off towards infinity (R stops near 20 with a warning); Firth stays finite
         assertThat(Math.abs(ml.coefficient("x2").estimate())).isGreaterThan(10);
@@ -89,8 +107,8 @@ class DiscreteTimeLogitModelTest {
 
     @Test
     void firthOnThePanelMatchesTheHandComputation() {
-        FitResult firth = DiscreteTimeLogitModel.fit(PANEL, options(List.of("x1", "x2", "z", "w"), null, null,
-                List.of(28.0), true));
+        FitResult firth = DiscreteTimeLogitModel.fit(
+                PANEL, options(List.of("x1", "x2", "z", "w"), null, null, List.of(28.0), true));
 
         assertFirthMatches("firthpanel", firth);
     }
@@ -110,17 +128,32 @@ class DiscreteTimeLogitModelTest {
 
     @Test
     void anUnknownEventColumnIsNamed() {
-        FitOptions bad = new FitOptions(Model.LOGIT, List.of("x1"), "id", "start", "stop", "status", null, null,
-                false, null, null, List.of(28.0), null, null);
+        FitOptions bad = new FitOptions(
+                Model.LOGIT,
+                List.of("x1"),
+                "id",
+                "start",
+                "stop",
+                "status",
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of(28.0),
+                null,
+                null);
         assertThatThrownBy(() -> DiscreteTimeLogitModel.fit(PANEL, bad))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("'status'");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("'status'");
     }
 
     @Test
     void aBreakThatIsNotFiniteIsBadInput() {
-        assertThatThrownBy(() -> DiscreteTimeLogitModel.fit(PANEL, options(List.of("x1"), null, null,
-                List.of(Double.NaN), false)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--breaks");
+        assertThatThrownBy(() -> DiscreteTimeLogitModel.fit(
+                        PANEL, options(List.of("x1"), null, null, List.of(Double.NaN), false)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--breaks");
     }
 
     @Test

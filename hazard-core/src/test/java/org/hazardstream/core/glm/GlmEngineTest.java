@@ -21,15 +21,18 @@ class GlmEngineTest {
             group[i] = i < 10 ? 0 : 1;
             y[i] = (i < 2 || (i >= 10 && i < 15)) ? 1 : 0;
         }
-        GlmFit fit = GlmEngine.fit(new GlmData(List.of("(Intercept)", "g"), new double[][] {ones, group}, y, null, null),
-                GlmFamily.BINOMIAL_LOGIT, GlmSettings.CONVERGED);
+        GlmFit fit = GlmEngine.fit(
+                new GlmData(List.of("(Intercept)", "g"), new double[][] {ones, group}, y, null, null),
+                GlmFamily.BINOMIAL_LOGIT,
+                GlmSettings.CONVERGED);
 
         assertThat(fit.converged()).isTrue();
         assertThat(fit.coefficients()[0]).isCloseTo(Math.log(0.2 / 0.8), offset(1e-9));
         assertThat(fit.coefficients()[1]).isCloseTo(Math.log(1.0) - Math.log(0.25), offset(1e-9));
         // var(log odds) = 1/(n p (1-p)); group 1 minus group 0
         assertThat(fit.standardError(0)).isCloseTo(Math.sqrt(1 / (10 * 0.2 * 0.8)), offset(1e-6));
-        assertThat(fit.standardError(1)).isCloseTo(Math.sqrt(1 / (10 * 0.2 * 0.8) + 1 / (10 * 0.5 * 0.5)), offset(1e-6));
+        assertThat(fit.standardError(1))
+                .isCloseTo(Math.sqrt(1 / (10 * 0.2 * 0.8) + 1 / (10 * 0.5 * 0.5)), offset(1e-6));
         double expectedLogLik = 2 * Math.log(0.2) + 8 * Math.log(0.8) + 10 * Math.log(0.5);
         assertThat(fit.logLikelihood()).isCloseTo(expectedLogLik, offset(1e-9));
         assertThat(fit.aic()).isCloseTo(-2 * expectedLogLik + 4, offset(1e-9));
@@ -46,8 +49,10 @@ class GlmEngineTest {
         for (int i = 0; i < 5; i++) {
             offset[i] = Math.log(exposure[i]);
         }
-        GlmFit fit = GlmEngine.fit(new GlmData(List.of("p1", "p2"), new double[][] {first, second}, y, null, offset),
-                GlmFamily.POISSON_LOG, GlmSettings.CONVERGED);
+        GlmFit fit = GlmEngine.fit(
+                new GlmData(List.of("p1", "p2"), new double[][] {first, second}, y, null, offset),
+                GlmFamily.POISSON_LOG,
+                GlmSettings.CONVERGED);
 
         assertThat(fit.coefficients()[0]).isCloseTo(Math.log(2.0 / 10), offset(1e-8));
         assertThat(fit.coefficients()[1]).isCloseTo(Math.log(1.0 / 10), offset(1e-8));
@@ -59,8 +64,10 @@ class GlmEngineTest {
         double[] ones = {1, 1, 1, 1, 1, 1};
         double[] x = {0, 1, 2, 3, 4, 5};
         double[] y = {0, 0, 1, 0, 1, 1};
-        GlmFit fit = GlmEngine.fit(new GlmData(List.of("a", "x"), new double[][] {ones, x}, y, null, null),
-                GlmFamily.BINOMIAL_LOGIT, new GlmSettings(1e-8, 1, null));
+        GlmFit fit = GlmEngine.fit(
+                new GlmData(List.of("a", "x"), new double[][] {ones, x}, y, null, null),
+                GlmFamily.BINOMIAL_LOGIT,
+                new GlmSettings(1e-8, 1, null));
 
         assertThat(fit.converged()).isFalse();
         assertThat(fit.iterations()).isEqualTo(1);
@@ -72,8 +79,10 @@ class GlmEngineTest {
         double[] ones = {1, 1, 1, 1};
         double[] zero = {0, 0, 0, 0};
         double[] y = {0, 1, 1, 0};
-        GlmFit fit = GlmEngine.fit(new GlmData(List.of("a", "zero"), new double[][] {ones, zero}, y, null, null),
-                GlmFamily.BINOMIAL_LOGIT, GlmSettings.CONVERGED);
+        GlmFit fit = GlmEngine.fit(
+                new GlmData(List.of("a", "zero"), new double[][] {ones, zero}, y, null, null),
+                GlmFamily.BINOMIAL_LOGIT,
+                GlmSettings.CONVERGED);
 
         assertThat(fit.aliased()).containsExactly(false, true);
         assertThat(fit.coefficients()[1]).isNaN();

@@ -22,10 +22,40 @@ class GlmModelsThroughHazardModelsTest {
 
     @Test
     void pceAndLogitAreServedByHazardModels() {
-        FitResult pce = HazardModels.fit(PANEL, new FitOptions(Model.PCE, List.of("x1", "x2", "z", "w"), "id", null,
-                null, null, null, null, false, "id", null, List.of(28.0), List.of("z", "w"), null));
-        FitResult logit = HazardModels.fit(PANEL, new FitOptions(Model.LOGIT, List.of("x1", "x2", "z", "w"), "id",
-                null, null, null, null, null, false, "id", null, List.of(28.0), null, null));
+        FitResult pce = HazardModels.fit(
+                PANEL,
+                new FitOptions(
+                        Model.PCE,
+                        List.of("x1", "x2", "z", "w"),
+                        "id",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        "id",
+                        null,
+                        List.of(28.0),
+                        List.of("z", "w"),
+                        null));
+        FitResult logit = HazardModels.fit(
+                PANEL,
+                new FitOptions(
+                        Model.LOGIT,
+                        List.of("x1", "x2", "z", "w"),
+                        "id",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        "id",
+                        null,
+                        List.of(28.0),
+                        null,
+                        null));
 
         SIM.assertClose("pce.coef.z@2", pce.coefficient("z@2").estimate());
         SIM.assertClose("logit.rse.w", logit.coefficient("w").robustStdError());
@@ -33,31 +63,53 @@ class GlmModelsThroughHazardModelsTest {
 
     @Test
     void clusterNoneMeansNoRobustStandardErrors() {
-        FitResult logit = HazardModels.fit(PANEL, new FitOptions(Model.LOGIT, List.of("x1"), "id", null, null, null,
-                null, null, false, "none", null, List.of(28.0), null, null));
+        FitResult logit = HazardModels.fit(
+                PANEL,
+                new FitOptions(
+                        Model.LOGIT,
+                        List.of("x1"),
+                        "id",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        "none",
+                        null,
+                        List.of(28.0),
+                        null,
+                        null));
 
         assertThat(logit.coefficient("x1").robustStdError()).isNull();
     }
 
     @Test
     void aStopNotAfterItsStartNamesTheRow() {
-        DataTable table = DataTable.parse(new StringReader("id,start,stop,event,x\n1,0,1,0,0.5\n1,1,1,1,0.2\n"), "t.csv");
+        DataTable table =
+                DataTable.parse(new StringReader("id,start,stop,event,x\n1,0,1,0,0.5\n1,1,1,1,0.2\n"), "t.csv");
         assertThatThrownBy(() -> HazardModels.fit(table, FitOptions.of(Model.PCE, List.of("x"))))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("row 2").hasMessageContaining("stop");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("row 2")
+                .hasMessageContaining("stop");
     }
 
     @Test
     void aNonNumericCovariateNamesRowAndColumn() {
         DataTable table = DataTable.parse(new StringReader("id,start,stop,event,x\n1,0,1,0,abc\n"), "t.csv");
         assertThatThrownBy(() -> HazardModels.fit(table, FitOptions.of(Model.LOGIT, List.of("x"))))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("row 1").hasMessageContaining("'x'");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("row 1")
+                .hasMessageContaining("'x'");
     }
 
     @Test
     void aFractionalEventCodeIsBadInput() {
         DataTable table = DataTable.parse(new StringReader("id,start,stop,event,x\n1,0,1,0.5,1\n"), "t.csv");
         assertThatThrownBy(() -> HazardModels.fit(table, FitOptions.of(Model.LOGIT, List.of("x"))))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("row 1").hasMessageContaining("'event'");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("row 1")
+                .hasMessageContaining("'event'");
     }
 
     @Test
@@ -70,29 +122,91 @@ class GlmModelsThroughHazardModelsTest {
 
     @Test
     void optionsThatDoNotApplyToTheModelAreNamed() {
-        assertThatThrownBy(() -> HazardModels.fit(PANEL, new FitOptions(Model.PCE, List.of("x1"), "id", null, null,
-                null, null, null, true, null, null, List.of(28.0), null, null)))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --firth");
-        assertThatThrownBy(() -> HazardModels.fit(PANEL, new FitOptions(Model.LOGIT, List.of("x1"), "id", null, null,
-                null, null, null, false, null, "x2", List.of(28.0), null, null)))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --strata");
-        assertThatThrownBy(() -> HazardModels.fit(PANEL, new FitOptions(Model.LOGIT, List.of("x1"), "id", null, null,
-                null, null, null, false, null, null, List.of(28.0), List.of("x1"), null)))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --period-specific");
+        assertThatThrownBy(() -> HazardModels.fit(
+                        PANEL,
+                        new FitOptions(
+                                Model.PCE,
+                                List.of("x1"),
+                                "id",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                true,
+                                null,
+                                null,
+                                List.of(28.0),
+                                null,
+                                null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("option --firth");
+        assertThatThrownBy(() -> HazardModels.fit(
+                        PANEL,
+                        new FitOptions(
+                                Model.LOGIT,
+                                List.of("x1"),
+                                "id",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                null,
+                                "x2",
+                                List.of(28.0),
+                                null,
+                                null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("option --strata");
+        assertThatThrownBy(() -> HazardModels.fit(
+                        PANEL,
+                        new FitOptions(
+                                Model.LOGIT,
+                                List.of("x1"),
+                                "id",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                List.of(28.0),
+                                List.of("x1"),
+                                null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("option --period-specific");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"28,abc", "28;45", "45,28", "28,,45", "Inf"})
     void anUnreadableBreakListNamesTheOption(String breaks) {
-        assertThatThrownBy(() -> HazardModels.fit(PANEL, org.hazardstream.core.fit.FitOptionsParser.parse(
-                java.util.Map.of("model", "pce", "covariates", "x1", "breaks", breaks))))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("option --breaks");
+        assertThatThrownBy(() -> HazardModels.fit(
+                        PANEL,
+                        org.hazardstream.core.fit.FitOptionsParser.parse(
+                                java.util.Map.of("model", "pce", "covariates", "x1", "breaks", breaks))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("option --breaks");
     }
 
     @Test
     void readableBreaksFromTheCommandLineFitTheSameModel() {
-        FitResult parsed = HazardModels.fit(PANEL, org.hazardstream.core.fit.FitOptionsParser.parse(java.util.Map.of(
-                "model", "pce", "covariates", "x1,x2,z,w", "breaks", "28", "period-specific", "z,w", "cluster", "id")));
+        FitResult parsed = HazardModels.fit(
+                PANEL,
+                org.hazardstream.core.fit.FitOptionsParser.parse(java.util.Map.of(
+                        "model",
+                        "pce",
+                        "covariates",
+                        "x1,x2,z,w",
+                        "breaks",
+                        "28",
+                        "period-specific",
+                        "z,w",
+                        "cluster",
+                        "id")));
 
         SIM.assertClose("pce.rse.w@2", parsed.coefficient("w@2").robustStdError());
     }

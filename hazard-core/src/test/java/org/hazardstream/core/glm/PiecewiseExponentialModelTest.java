@@ -26,10 +26,27 @@ class PiecewiseExponentialModelTest {
     private static final DataTable VETERAN = RFixture.table("/r/glm/veteran.csv");
     private static final RFixture VET = RFixture.load("/r/glm/expected-veteran.csv");
 
-    static FitOptions options(List<String> covariates, Integer eventCode, String cluster, List<Double> breaks,
+    static FitOptions options(
+            List<String> covariates,
+            Integer eventCode,
+            String cluster,
+            List<Double> breaks,
             List<String> periodSpecific) {
-        return new FitOptions(Model.PCE, covariates, "id", "start", "stop", "event", eventCode, null, false, cluster,
-                null, breaks, periodSpecific, null);
+        return new FitOptions(
+                Model.PCE,
+                covariates,
+                "id",
+                "start",
+                "stop",
+                "event",
+                eventCode,
+                null,
+                false,
+                cluster,
+                null,
+                breaks,
+                periodSpecific,
+                null);
     }
 
     static void assertMatches(RFixture r, String prefix, FitResult fit, boolean robust) {
@@ -59,11 +76,12 @@ class PiecewiseExponentialModelTest {
 
     @Test
     void simulatedPanelWithPeriodSpecificEffectsAndClusterMatchesR() {
-        FitResult fit = PiecewiseExponentialModel.fit(PANEL,
-                options(List.of("x1", "x2", "z", "w"), null, "id", List.of(28.0), List.of("z", "w")));
+        FitResult fit = PiecewiseExponentialModel.fit(
+                PANEL, options(List.of("x1", "x2", "z", "w"), null, "id", List.of(28.0), List.of("z", "w")));
 
         assertThat(fit.model()).isEqualTo("pce");
-        assertThat(fit.coefficients()).extracting(FitResult.Coefficient::term)
+        assertThat(fit.coefficients())
+                .extracting(FitResult.Coefficient::term)
                 .containsExactly("x1", "x2", "z@1", "z@2", "w@1", "w@2");
         assertMatches(SIM, "pce", fit, true);
         assertThat((double) fit.n()).isEqualTo(SIM.get("panel.used"));
@@ -72,10 +90,12 @@ class PiecewiseExponentialModelTest {
         assertThat(fit.baseline()).hasSize(2);
         SIM.assertClose("pce.baseline.1", fit.baseline().get(0).logHazard());
         SIM.assertClose("pce.baseline.2", fit.baseline().get(1).logHazard());
-        assertThat(fit.baseline().get(0)).extracting(FitResult.BaselinePiece::from, FitResult.BaselinePiece::to)
+        assertThat(fit.baseline().get(0))
+                .extracting(FitResult.BaselinePiece::from, FitResult.BaselinePiece::to)
                 .containsExactly(0.0, 28.0);
-        assertThat(fit.baseline().get(1)).extracting(FitResult.BaselinePiece::period, FitResult.BaselinePiece::from,
-                FitResult.BaselinePiece::to).containsExactly(2, 28.0, 60.0);
+        assertThat(fit.baseline().get(1))
+                .extracting(FitResult.BaselinePiece::period, FitResult.BaselinePiece::from, FitResult.BaselinePiece::to)
+                .containsExactly(2, 28.0, 60.0);
         assertThat(fit.concordance()).isNull();
         assertThat(fit.phTest()).isNull();
         // z and p use the robust SE
@@ -85,8 +105,8 @@ class PiecewiseExponentialModelTest {
 
     @Test
     void constantAndCollinearColumnsAreNullWithWarningsLikeRsNa() {
-        FitResult fit = PiecewiseExponentialModel.fit(PANEL,
-                options(List.of("x1", "x2", "z", "w", "const", "x1dup"), 1, null, List.of(28.0), List.of()));
+        FitResult fit = PiecewiseExponentialModel.fit(
+                PANEL, options(List.of("x1", "x2", "z", "w", "const", "x1dup"), 1, null, List.of(28.0), List.of()));
 
         assertMatches(SIM, "pce1", fit, false);
         assertThat(fit.coefficient("const").estimate()).isNull();
@@ -97,9 +117,14 @@ class PiecewiseExponentialModelTest {
 
     @Test
     void veteranSplitAtThreeBreaksMatchesR() {
-        FitResult fit = PiecewiseExponentialModel.fit(VETERAN, options(
-                List.of("karno", "age", "trt", "prior", "diagtime"), null, "id", List.of(90.0, 180.0, 365.0),
-                List.of("karno")));
+        FitResult fit = PiecewiseExponentialModel.fit(
+                VETERAN,
+                options(
+                        List.of("karno", "age", "trt", "prior", "diagtime"),
+                        null,
+                        "id",
+                        List.of(90.0, 180.0, 365.0),
+                        List.of("karno")));
 
         assertMatches(VET, "vpce", fit, true);
         assertThat(fit.baseline()).hasSize(4);
@@ -120,30 +145,36 @@ class PiecewiseExponentialModelTest {
         FitResult warm = PiecewiseExponentialModel.fit(PANEL, cold.withInitialEstimates(previous));
 
         for (FitResult.Coefficient c : warm.coefficients()) {
-            assertThat(c.estimate()).isCloseTo(first.coefficient(c.term()).estimate(),
-                    org.assertj.core.data.Offset.offset(1e-6 * Math.abs(c.estimate())));
+            assertThat(c.estimate())
+                    .isCloseTo(
+                            first.coefficient(c.term()).estimate(),
+                            org.assertj.core.data.Offset.offset(1e-6 * Math.abs(c.estimate())));
         }
     }
 
     @Test
     void periodSpecificCovariateMustBeACovariate() {
-        assertThatThrownBy(() -> PiecewiseExponentialModel.fit(PANEL,
-                options(List.of("x1"), null, null, List.of(28.0), List.of("z"))))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--period-specific").hasMessageContaining("'z'");
+        assertThatThrownBy(() -> PiecewiseExponentialModel.fit(
+                        PANEL, options(List.of("x1"), null, null, List.of(28.0), List.of("z"))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--period-specific")
+                .hasMessageContaining("'z'");
     }
 
     @Test
     void breaksMustIncrease() {
-        assertThatThrownBy(() -> PiecewiseExponentialModel.fit(PANEL,
-                options(List.of("x1"), null, null, List.of(28.0, 10.0), List.of())))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--breaks");
+        assertThatThrownBy(() -> PiecewiseExponentialModel.fit(
+                        PANEL, options(List.of("x1"), null, null, List.of(28.0, 10.0), List.of())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--breaks");
     }
 
     @Test
     void missingCovariateColumnIsNamed() {
-        assertThatThrownBy(() -> PiecewiseExponentialModel.fit(PANEL,
-                options(List.of("x1", "nope"), null, null, List.of(28.0), List.of())))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> PiecewiseExponentialModel.fit(
+                        PANEL, options(List.of("x1", "nope"), null, null, List.of(28.0), List.of())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("'nope'");
     }
 
     /**
@@ -155,13 +186,14 @@ class PiecewiseExponentialModelTest {
      */
     @Test
     void baselinesAreTheCrudeLogRatesOfTheSplitExposure() {
-        DataTable table = DataTable.parse(new java.io.StringReader(
-                "id,start,stop,event,x\n1,0,5,1,0\n2,0,12,0,1\n3,3,15,1,0\n4,0,4,0,0\n"), "hand.csv");
-        FitResult fit = PiecewiseExponentialModel.fit(table, options(List.of("x"), null, null, List.of(4.0, 10.0),
-                List.of()));
+        DataTable table = DataTable.parse(
+                new java.io.StringReader("id,start,stop,event,x\n1,0,5,1,0\n2,0,12,0,1\n3,3,15,1,0\n4,0,4,0,0\n"),
+                "hand.csv");
+        FitResult fit =
+                PiecewiseExponentialModel.fit(table, options(List.of("x"), null, null, List.of(4.0, 10.0), List.of()));
 
-        FitResult rates = PiecewiseExponentialModel.fit(table, options(List.of(), null, null, List.of(4.0, 10.0),
-                List.of()));
+        FitResult rates =
+                PiecewiseExponentialModel.fit(table, options(List.of(), null, null, List.of(4.0, 10.0), List.of()));
         assertThat(rates.baseline()).extracting(FitResult.BaselinePiece::period).containsExactly(1, 2, 3);
         assertThat(rates.baseline().get(0).logHazard()).isLessThan(-15);
         assertThat(rates.baseline().get(1).logHazard())

@@ -53,14 +53,21 @@ public final class RFixture {
     }
 
     private double relative(String key) {
-        return looser.entrySet().stream().filter(e -> key.startsWith(e.getKey())).mapToDouble(Map.Entry::getValue)
-                .max().orElse(RELATIVE);
+        return looser.entrySet().stream()
+                .filter(e -> key.startsWith(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .max()
+                .orElse(RELATIVE);
     }
 
     public static RFixture load(String resource) {
         RFixture fixture = new RFixture(resource);
         try (Reader reader = open(resource)) {
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+            for (CSVRecord record : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(reader)) {
                 String v = record.get("value");
                 fixture.values.put(record.get("key"), v.equals("NA") ? Double.NaN : Double.parseDouble(v));
@@ -104,7 +111,8 @@ public final class RFixture {
     public void assertClose(String key, Double actual) {
         double expected = get(key);
         assertThat(actual).as("%s (R: %s)", key, calls.get(key)).isNotNull();
-        assertThat(actual).as("%s (R: %s)", key, calls.get(key))
+        assertThat(actual)
+                .as("%s (R: %s)", key, calls.get(key))
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(relative(key) * Math.abs(expected) + 1e-12));
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.HazardModels;
 import org.hazardstream.core.fit.Model;
-import org.hazardstream.core.fit.FitOptions;
 import org.junit.jupiter.api.Test;
 
 /** A warm start from which IRLS diverges must not cost the fit: it lands where a cold start lands, with a warning. */
@@ -19,8 +19,21 @@ class WarmStartFallbackTest {
     private static final DataTable PANEL = RFixture.table("/r/glm/sim-panel.csv");
 
     private static FitOptions pce(Map<String, Double> start) {
-        return new FitOptions(Model.PCE, List.of("x1", "x2"), "id", "start", "stop", "event", null, null, false, null,
-                null, List.of(28.0), List.of(), start);
+        return new FitOptions(
+                Model.PCE,
+                List.of("x1", "x2"),
+                "id",
+                "start",
+                "stop",
+                "event",
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of(28.0),
+                List.of(),
+                start);
     }
 
     @Test
@@ -32,8 +45,10 @@ class WarmStartFallbackTest {
         assertThat(warm.converged()).isTrue();
         assertThat(warm.warnings()).anySatisfy(w -> assertThat(w).contains("diverged from the initial estimates"));
         for (String term : List.of("x1", "x2")) {
-            assertThat(warm.coefficient(term).estimate()).isCloseTo(cold.coefficient(term).estimate(), within(1e-12));
-            assertThat(warm.coefficient(term).stdError()).isCloseTo(cold.coefficient(term).stdError(), within(1e-12));
+            assertThat(warm.coefficient(term).estimate())
+                    .isCloseTo(cold.coefficient(term).estimate(), within(1e-12));
+            assertThat(warm.coefficient(term).stdError())
+                    .isCloseTo(cold.coefficient(term).stdError(), within(1e-12));
         }
         assertThat(cold.warnings()).noneSatisfy(w -> assertThat(w).contains("diverged"));
     }

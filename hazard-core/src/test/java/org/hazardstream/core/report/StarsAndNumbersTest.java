@@ -40,7 +40,9 @@ class StarsAndNumbersTest {
         assertThat(Numbers.signif(0.0000123, 4)).isEqualTo("1.23e-05");
         assertThat(Numbers.signif(0.0004, 3)).as("R: format(4e-4)").isEqualTo("4e-04");
         assertThat(Numbers.signif(2.5e-14, 3)).isEqualTo("2.5e-14");
-        assertThat(Numbers.signif(123456789.0, 4)).as("R: format(signif(123456789, 4))").isEqualTo("123500000");
+        assertThat(Numbers.signif(123456789.0, 4))
+                .as("R: format(signif(123456789, 4))")
+                .isEqualTo("123500000");
         assertThat(Numbers.signif(1.5e20, 4)).isEqualTo("1.5e+20");
         assertThat(Numbers.signif(null, 4)).isEqualTo("NA");
         assertThat(Numbers.fixed(0.41, 3)).isEqualTo("0.410");

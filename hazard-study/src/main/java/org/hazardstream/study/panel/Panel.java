@@ -70,8 +70,13 @@ public record Panel(List<PanelRow> rows, List<String> excludedCities) {
     public DataTable toDataTable() {
         DataTable.Rows table = DataTable.rows("panel", PanelRow.COLUMNS);
         for (PanelRow row : rows) {
-            table.text(row.cityId()).text(row.provinceId()).number(row.day()).text(row.date().toString())
-                    .number(row.start()).number(row.stop()).number(row.event());
+            table.text(row.cityId())
+                    .text(row.provinceId())
+                    .number(row.day())
+                    .text(row.date().toString())
+                    .number(row.start())
+                    .number(row.stop())
+                    .number(row.event());
             for (Double covariate : row.covariates()) {
                 if (covariate == null) {
                     table.missing();

@@ -54,19 +54,23 @@ public final class PanelBuilder {
      * adopted before the window, or has no row from that day). The streaming panel-service re-derives only the
      * cities and days a batch of records can reach with this: one pass over the shared series for all of them.
      */
-    public Map<String, List<PanelRow>> rowsForCities(RawData raw, PanelSettings settings,
-            Map<String, Integer> firstDays) {
+    public Map<String, List<PanelRow>> rowsForCities(
+            RawData raw, PanelSettings settings, Map<String, Integer> firstDays) {
         Window window = new Window(raw, settings);
         Map<String, List<PanelRow>> rows = new HashMap<>();
-        firstDays.forEach((cityId, firstDay) -> rows.put(cityId,
-                raw.city(cityId).isEmpty() || window.adoptedBeforeStart(cityId) ? List.of()
+        firstDays.forEach((cityId, firstDay) -> rows.put(
+                cityId,
+                raw.city(cityId).isEmpty() || window.adoptedBeforeStart(cityId)
+                        ? List.of()
                         : window.rowsForCity(cityId, firstDay)));
         return rows;
     }
 
     /** The known cities left out because they adopted before the window, in text order. */
     public static List<String> excludedCities(RawData raw, PanelSettings settings) {
-        return raw.cities().keySet().stream().filter(id -> adoptedBeforeStart(raw, settings, id)).toList();
+        return raw.cities().keySet().stream()
+                .filter(id -> adoptedBeforeStart(raw, settings, id))
+                .toList();
     }
 
     private static boolean adoptedBeforeStart(RawData raw, PanelSettings settings, String cityId) {
@@ -92,6 +96,7 @@ public final class PanelBuilder {
         private final int days;
         /** D and t(D): rows end at t(D); an adoption after D is not yet an event. */
         private final LocalDate dataThrough;
+
         private final int observedDays;
         private final LocalDate firstReference;
         private final double[] centralPolicy;
@@ -114,7 +119,8 @@ public final class PanelBuilder {
                 if (city == null || adoption.isMissing("date")) {
                     continue; // an adoption of an unknown city, or a withdrawn one, counts nowhere
                 }
-                adoptionsByProvince.computeIfAbsent(city.get("province_id"), p -> new ArrayList<>())
+                adoptionsByProvince
+                        .computeIfAbsent(city.get("province_id"), p -> new ArrayList<>())
                         .add(new Adoption(cityId, RawStream.parseDate(adoption.get("date"))));
             }
         }
@@ -137,7 +143,8 @@ public final class PanelBuilder {
             // D <= E, so an adoption on or before D is inside the window
             if (adopted != null && dataThrough != null && !adopted.isAfter(dataThrough)) {
                 lastDay = (int) settings.dayIndex(adopted);
-                eventCode = (int) Double.parseDouble(raw.adoption(cityId).orElseThrow().get("mode"));
+                eventCode = (int)
+                        Double.parseDouble(raw.adoption(cityId).orElseThrow().get("mode"));
             }
 
             Double[] statics = new Double[STATIC_COUNT];
@@ -162,15 +169,24 @@ public final class PanelBuilder {
                 covariates[COMPETITION] = (double) competition[t - 1];
                 LocalDate reference = settings.referenceDate(t);
                 covariates[PROVINCIAL_PLATFORM] = launch != null && !launch.isAfter(reference) ? 1.0 : 0.0;
-                rows.add(new PanelRow(cityId, provinceId, t, settings.date(t), t - 1, t,
-                        t == lastDay ? eventCode : 0, Arrays.asList(covariates)));
+                rows.add(new PanelRow(
+                        cityId,
+                        provinceId,
+                        t,
+                        settings.date(t),
+                        t - 1,
+                        t,
+                        t == lastDay ? eventCode : 0,
+                        Arrays.asList(covariates)));
             }
             return rows;
         }
 
         /** For each day, the number of OTHER cities of the province with an adoption date <= the reference date. */
         private int[] competition(String cityId, String provinceId) {
-            int[] counts = adoptersByDay.computeIfAbsent(provinceId, this::adoptersByDay).clone();
+            int[] counts = adoptersByDay
+                    .computeIfAbsent(provinceId, this::adoptersByDay)
+                    .clone();
             LocalDate own = adoptionDate(cityId);
             if (own != null) {
                 for (int t = firstCountingDay(own); t <= days; t++) {
@@ -205,7 +221,8 @@ public final class PanelBuilder {
             double[][] series = new double[fields][days];
             double[] last = new double[fields];
             Arrays.fill(last, Double.NaN);
-            Iterator<Map.Entry<LocalDate, double[]>> entries = records.entrySet().iterator();
+            Iterator<Map.Entry<LocalDate, double[]>> entries =
+                    records.entrySet().iterator();
             Map.Entry<LocalDate, double[]> next = entries.hasNext() ? entries.next() : null;
             for (int t = 1; t <= days; t++) {
                 LocalDate reference = firstReference.plusDays(t - 1L);
@@ -226,8 +243,7 @@ public final class PanelBuilder {
         }
     }
 
-    private record Adoption(String cityId, LocalDate date) {
-    }
+    private record Adoption(String cityId, LocalDate date) {}
 
     private static Double number(String text) {
         return text.isEmpty() ? null : Double.valueOf(text);

@@ -23,12 +23,18 @@ public record PanelRow(
 
     /** The static covariates, from the cities stream. */
     public static final List<String> STATIC_COVARIATES = List.of(
-            "population", "gdp_per_capita", "gdp_growth_q1", "internet_service", "internet_penetration",
-            "data_agency", "leader_experience", "platform_type");
+            "population",
+            "gdp_per_capita",
+            "gdp_growth_q1",
+            "internet_service",
+            "internet_penetration",
+            "data_agency",
+            "leader_experience",
+            "platform_type");
 
     /** The time-varying covariates read from the city's daily stream. */
-    public static final List<String> DAILY_COVARIATES = List.of(
-            "salience", "intra_city_travel", "inbound_migration", "cumulative_cases", "media_reports");
+    public static final List<String> DAILY_COVARIATES =
+            List.of("salience", "intra_city_travel", "inbound_migration", "cumulative_cases", "media_reports");
 
     /** All 16 covariates, in contract order. */
     public static final List<String> COVARIATES;
@@ -41,7 +47,8 @@ public record PanelRow(
         covariates.addAll(DAILY_COVARIATES);
         covariates.addAll(List.of("central_policy", "competition", "provincial_platform"));
         COVARIATES = List.copyOf(covariates);
-        List<String> columns = new ArrayList<>(List.of("city_id", "province_id", "day", "date", "start", "stop", "event"));
+        List<String> columns =
+                new ArrayList<>(List.of("city_id", "province_id", "day", "date", "start", "stop", "event"));
         columns.addAll(COVARIATES);
         COLUMNS = List.copyOf(columns);
     }

@@ -40,6 +40,7 @@ public final class RawData {
     private final NavigableMap<String, RawRecord> adoptions = new TreeMap<>();
     /** The daily and national values parsed once, for the builder: NaN where a field is empty. */
     private final Map<String, NavigableMap<LocalDate, double[]>> dailyValues = new HashMap<>();
+
     private final NavigableMap<LocalDate, double[]> nationalValues = new TreeMap<>();
     /** The latest date of any daily record (records are replaced, never removed, so it only grows). */
     private LocalDate latestDaily;
@@ -68,7 +69,8 @@ public final class RawData {
                 if (latestDaily == null || date.isAfter(latestDaily)) {
                     latestDaily = date;
                 }
-                dailyValues.computeIfAbsent(city, c -> new TreeMap<>())
+                dailyValues
+                        .computeIfAbsent(city, c -> new TreeMap<>())
                         .put(date, values(record, PanelRow.DAILY_COVARIATES));
                 yield dailyByCity.computeIfAbsent(city, c -> new TreeMap<>()).put(date, record);
             }
@@ -151,7 +153,9 @@ public final class RawData {
             case DAILY -> {
                 int bar = key.lastIndexOf('|');
                 LocalDate date = bar < 0 ? null : RawStream.parseDate(key.substring(bar + 1));
-                yield date == null ? Optional.empty() : Optional.ofNullable(daily(key.substring(0, bar)).get(date));
+                yield date == null
+                        ? Optional.empty()
+                        : Optional.ofNullable(daily(key.substring(0, bar)).get(date));
             }
             case NATIONAL -> {
                 LocalDate date = RawStream.parseDate(key);
@@ -165,15 +169,19 @@ public final class RawData {
     /** Every latest record, stream by stream in enum order, keys in order within a stream. */
     public Stream<RawRecord> records() {
         return Stream.of(
-                cities.values().stream(),
-                new TreeMap<>(dailyByCity).values().stream().flatMap(days -> days.values().stream()),
-                national.values().stream(),
-                provinces.values().stream(),
-                adoptions.values().stream()).flatMap(s -> s);
+                        cities.values().stream(),
+                        new TreeMap<>(dailyByCity).values().stream().flatMap(days -> days.values().stream()),
+                        national.values().stream(),
+                        provinces.values().stream(),
+                        adoptions.values().stream())
+                .flatMap(s -> s);
     }
 
     public int size() {
-        return cities.size() + national.size() + provinces.size() + adoptions.size()
+        return cities.size()
+                + national.size()
+                + provinces.size()
+                + adoptions.size()
                 + dailyByCity.values().stream().mapToInt(Map::size).sum();
     }
 
@@ -192,18 +200,23 @@ public final class RawData {
     }
 
     private static void readFile(RawData data, RawStream stream, Path file) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         String name = file.getFileName().toString();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+                CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             int row = 0;
             for (CSVRecord csv : parser) {
                 row++;
                 if (csv.size() != header.size()) {
-                    throw new BadInputException(name + ": row " + row + " has " + csv.size()
-                            + " fields, the header has " + header.size());
+                    throw new BadInputException(
+                            name + ": row " + row + " has " + csv.size() + " fields, the header has " + header.size());
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
@@ -213,8 +226,8 @@ public final class RawData {
                 List<FieldError> errors = record.validate();
                 if (!errors.isEmpty()) {
                     FieldError first = errors.get(0);
-                    throw new BadInputException(name + ": row " + row + ", column '" + first.column() + "': "
-                            + first.message());
+                    throw new BadInputException(
+                            name + ": row " + row + ", column '" + first.column() + "': " + first.message());
                 }
                 if ((stream == RawStream.DAILY || stream == RawStream.ADOPTIONS)
                         && !data.cities.containsKey(record.get("city_id"))) {

@@ -19,7 +19,6 @@ import org.hazardstream.study.StudyDefinitions;
  * trimming) is a missing value; key fields and a city's province must be present, every other field may be missing.
  */
 public enum RawStream {
-
     CITIES("cities", List.of("city_id")),
     DAILY("daily", List.of("city_id", "date")),
     NATIONAL("national", List.of("date")),
@@ -105,10 +104,14 @@ public enum RawStream {
         static {
             StudyDefinition study = StudyDefinitions.load(DEFINITION);
             for (RawStream raw : values()) {
-                StudyDefinition.Stream stream = study.stream(raw.id()).orElseThrow(
-                        () -> new IllegalStateException(DEFINITION + " has no stream '" + raw.id() + "'"));
+                StudyDefinition.Stream stream = study.stream(raw.id())
+                        .orElseThrow(() -> new IllegalStateException(DEFINITION + " has no stream '" + raw.id() + "'"));
                 RULES.put(raw, new StreamRules(study, stream));
-                COLUMNS.put(raw, stream.columns().stream().map(StudyDefinition.Column::name).toList());
+                COLUMNS.put(
+                        raw,
+                        stream.columns().stream()
+                                .map(StudyDefinition.Column::name)
+                                .toList());
             }
         }
     }

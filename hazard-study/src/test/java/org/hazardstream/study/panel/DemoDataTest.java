@@ -56,10 +56,12 @@ class DemoDataTest {
         assertThat(panel.cities()).isEqualTo(128 - excluded);
         assertThat(eventsByMode.keySet()).containsExactlyInAnyOrder(1, 2);
         for (int mode : List.of(1, 2)) {
-            assertThat(panel.rows().stream().filter(r -> r.event() == mode).count()).isEqualTo(eventsByMode.get(mode).longValue());
+            assertThat(panel.rows().stream().filter(r -> r.event() == mode).count())
+                    .isEqualTo(eventsByMode.get(mode).longValue());
         }
         assertThat(panel.events()).isBetween(90, 125);
-        assertThat(panel.rows()).anyMatch(r -> r.covariate("provincial_platform") == 1.0)
+        assertThat(panel.rows())
+                .anyMatch(r -> r.covariate("provincial_platform") == 1.0)
                 .anyMatch(r -> r.covariate("competition") > 0);
     }
 
@@ -82,14 +84,20 @@ class DemoDataTest {
 
     private static List<CSVRecord> read(String file) throws IOException {
         try (Reader reader = Files.newBufferedReader(DEMO.resolve(file))) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
     }
 
     @Test
     void theFittersTableOfThePanelIsTheTableReadFromItsCsv() {
         Panel panel = new PanelBuilder().build(RawData.readDirectory(DEMO), PanelSettings.study());
-        PanelCsvTest.assertSameTable(panel.toDataTable(),
-                DataTable.parse(new java.io.StringReader(panel.toCsv()), "panel.csv"));
+        PanelCsvTest.assertSameTable(
+                panel.toDataTable(), DataTable.parse(new java.io.StringReader(panel.toCsv()), "panel.csv"));
     }
 }

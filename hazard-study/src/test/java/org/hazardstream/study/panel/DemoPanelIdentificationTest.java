@@ -18,8 +18,8 @@ class DemoPanelIdentificationTest {
     void theStandardCoxSpecOnTheDemoPanelIsIdentifiedAndFromOneDayNot() {
         RawData raw = RawData.readDirectory(Path.of("..", "deploy", "local", "demo"));
         List<String> all = PanelRow.COVARIATES;
-        FitOptions cox = new FitOptions(Model.COX, all, "city_id", null, null, null, null, null, false, "city_id",
-                null, null, null, null);
+        FitOptions cox = new FitOptions(
+                Model.COX, all, "city_id", null, null, null, null, null, false, "city_id", null, null, null, null);
         PanelSettings study = PanelSettings.study();
 
         FitResult full = HazardModels.fit(new PanelBuilder().build(raw, study).toDataTable(), cox);
@@ -27,8 +27,11 @@ class DemoPanelIdentificationTest {
         assertThat(full.warnings()).noneSatisfy(w -> assertThat(w).contains("not identified"));
 
         // Observed through 3 February: a handful of adoptions for 15 estimable terms.
-        FitResult early = HazardModels.fit(new PanelBuilder().build(raw, study.withThrough(study.start().plusDays(2)))
-                .toDataTable(), cox);
+        FitResult early = HazardModels.fit(
+                new PanelBuilder()
+                        .build(raw, study.withThrough(study.start().plusDays(2)))
+                        .toDataTable(),
+                cox);
         assertThat(early.identified()).isFalse();
     }
 }

@@ -18,7 +18,8 @@ class PanelCsvTest {
 
     @Test
     void numbersReadBackToTheSameDoubleAndIntegralValuesHaveNoFraction() {
-        for (double v : new double[] {8_000_000, 0, -3, 0.1, 1.0 / 3, 12345678.9, 2.5e-7, 1e20, -0.5, 4503599627370497.0}) {
+        for (double v :
+                new double[] {8_000_000, 0, -3, 0.1, 1.0 / 3, 12345678.9, 2.5e-7, 1e20, -0.5, 4503599627370497.0}) {
             String text = Panel.formatNumber(v);
             assertThat(Double.parseDouble(text)).as(text).isEqualTo(v);
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -33,15 +34,18 @@ class PanelCsvTest {
 
     @Test
     void csvHasTheContractColumnsAndEmptyFieldsForMissingValues() {
-        RawData raw = data(city("330100", "330000", "population", "8000000", "gdp_per_capita", "152465.5"),
+        RawData raw = data(
+                city("330100", "330000", "population", "8000000", "gdp_per_capita", "152465.5"),
                 daily("330100", "2020-01-30", "salience", "0.125", "cumulative_cases", "36"),
-                adoption("330100", "2020-02-02", "1"), Raw.clock("2020-02-02"));
+                adoption("330100", "2020-02-02", "1"),
+                Raw.clock("2020-02-02"));
         String csv = new PanelBuilder().build(raw, TWO_DAYS).toCsv();
         String[] lines = csv.split("\n");
-        assertThat(lines[0]).isEqualTo("city_id,province_id,day,date,start,stop,event,population,gdp_per_capita,"
-                + "gdp_growth_q1,internet_service,internet_penetration,data_agency,leader_experience,platform_type,"
-                + "salience,intra_city_travel,inbound_migration,cumulative_cases,media_reports,central_policy,"
-                + "competition,provincial_platform");
+        assertThat(lines[0])
+                .isEqualTo("city_id,province_id,day,date,start,stop,event,population,gdp_per_capita,"
+                        + "gdp_growth_q1,internet_service,internet_penetration,data_agency,leader_experience,platform_type,"
+                        + "salience,intra_city_travel,inbound_migration,cumulative_cases,media_reports,central_policy,"
+                        + "competition,provincial_platform");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).isEqualTo("330100,330000,1,2020-02-01,0,1,0,8000000,152465.5,,,,,,,,,,,,,0,0");
         assertThat(lines[2]).isEqualTo("330100,330000,2,2020-02-02,1,2,1,8000000,152465.5,,,,,,,0.125,,,36,,,0,0");
@@ -49,7 +53,9 @@ class PanelCsvTest {
 
     @Test
     void theDataTableHoldsTheSameValues() {
-        RawData raw = data(city("A", "P", "population", "8000000"), daily("A", "2020-01-29", "salience", "0.1"),
+        RawData raw = data(
+                city("A", "P", "population", "8000000"),
+                daily("A", "2020-01-29", "salience", "0.1"),
                 Raw.clock("2020-02-02"));
         DataTable table = new PanelBuilder().build(raw, TWO_DAYS).toDataTable();
         assertThat(table.rowCount()).isEqualTo(2);
@@ -65,12 +71,14 @@ class PanelCsvTest {
     void theDataTableIsTheTableReadFromTheCsvWhateverTheIdsAndMissingValues() {
         // Numeric and text city ids in one column (the column turns to text at the first text id, as a CSV read does),
         // fractions, large integers and missing covariates.
-        RawData raw = data(city("330100", "330000", "population", "8000000", "gdp_per_capita", "152465.5"),
+        RawData raw = data(
+                city("330100", "330000", "population", "8000000", "gdp_per_capita", "152465.5"),
                 city("B7", "330000", "population", "12345678901234567"),
                 city("330200", "330000", "population", "0.1"),
                 daily("330100", "2020-01-29", "salience", "0.125", "cumulative_cases", "36"),
                 daily("B7", "2020-01-30", "salience", "1e-7"),
-                adoption("330200", "2020-02-02", "2"), Raw.clock("2020-02-02"));
+                adoption("330200", "2020-02-02", "2"),
+                Raw.clock("2020-02-02"));
         Panel panel = new PanelBuilder().build(raw, TWO_DAYS);
 
         assertSameTable(panel.toDataTable(), DataTable.parse(new java.io.StringReader(panel.toCsv()), "panel.csv"));

@@ -33,21 +33,25 @@ class PanelObservationTest {
         RawData raw = data(city("A", "P"), city("B", "P"), daily("A", "2020-02-03", "salience", "1"));
         Panel panel = builder.build(raw, SIX_DAYS);
         // B has no daily record of its own: the latest date of ANY daily record is what has been observed.
-        assertThat(panel.rows()).extracting(r -> r.cityId() + r.day())
+        assertThat(panel.rows())
+                .extracting(r -> r.cityId() + r.day())
                 .containsExactly("A1", "A2", "A3", "B1", "B2", "B3");
         assertThat(PanelBuilder.dataThrough(raw, SIX_DAYS)).isEqualTo(LocalDate.of(2020, 2, 3));
     }
 
     @Test
     void anAdoptionAfterTheDataThroughDateIsNotYetAnEvent() {
-        RawData raw = data(city("A", "P"), city("B", "P"), adoption("A", "2020-02-05", "2"),
-                daily("B", "2020-02-04"));
-        assertThat(builder.build(raw, SIX_DAYS).rows()).filteredOn(r -> r.cityId().equals("A"))
-                .extracting(PanelRow::event).containsExactly(0, 0, 0, 0);
+        RawData raw = data(city("A", "P"), city("B", "P"), adoption("A", "2020-02-05", "2"), daily("B", "2020-02-04"));
+        assertThat(builder.build(raw, SIX_DAYS).rows())
+                .filteredOn(r -> r.cityId().equals("A"))
+                .extracting(PanelRow::event)
+                .containsExactly(0, 0, 0, 0);
 
         raw.apply(daily("B", "2020-02-05"));
-        assertThat(builder.build(raw, SIX_DAYS).rows()).filteredOn(r -> r.cityId().equals("A"))
-                .extracting(PanelRow::event).containsExactly(0, 0, 0, 0, 2);
+        assertThat(builder.build(raw, SIX_DAYS).rows())
+                .filteredOn(r -> r.cityId().equals("A"))
+                .extracting(PanelRow::event)
+                .containsExactly(0, 0, 0, 0, 2);
     }
 
     @Test
@@ -60,14 +64,23 @@ class PanelObservationTest {
     @Test
     void anExplicitThroughDateCutsThePanelButNeverExtendsIt() {
         RawData raw = data(city("A", "P"), daily("A", "2020-02-04"));
-        assertThat(builder.build(raw, SIX_DAYS.withThrough(LocalDate.of(2020, 2, 2))).rows()).hasSize(2);
-        assertThat(builder.build(raw, SIX_DAYS.withThrough(LocalDate.of(2020, 2, 6))).rows()).hasSize(4);
-        assertThat(builder.build(raw, SIX_DAYS.withThrough(LocalDate.of(2020, 1, 20))).rows()).isEmpty();
+        assertThat(builder.build(raw, SIX_DAYS.withThrough(LocalDate.of(2020, 2, 2)))
+                        .rows())
+                .hasSize(2);
+        assertThat(builder.build(raw, SIX_DAYS.withThrough(LocalDate.of(2020, 2, 6)))
+                        .rows())
+                .hasSize(4);
+        assertThat(builder.build(raw, SIX_DAYS.withThrough(LocalDate.of(2020, 1, 20)))
+                        .rows())
+                .isEmpty();
     }
 
     @Test
     void withNoDailyRecordThereIsNoPanelYet() {
-        RawData raw = data(city("A", "P"), national("2020-02-01", "1"), province("P", "2020-02-01"),
+        RawData raw = data(
+                city("A", "P"),
+                national("2020-02-01", "1"),
+                province("P", "2020-02-01"),
                 adoption("A", "2020-02-02", "1"));
         assertThat(builder.build(raw, SIX_DAYS).rows()).isEmpty();
         assertThat(PanelBuilder.dataThrough(raw, SIX_DAYS)).isNull();
@@ -81,8 +94,13 @@ class PanelObservationTest {
 
     @Test
     void theRowsOfACityFromADayOnAreTheTailOfItsRows() {
-        RawData raw = data(city("A", "P"), city("B", "P"), daily("A", "2020-01-30", "salience", "2"),
-                daily("B", "2020-02-05"), adoption("B", "2020-02-04", "1"), national("2020-02-01", "1"));
+        RawData raw = data(
+                city("A", "P"),
+                city("B", "P"),
+                daily("A", "2020-01-30", "salience", "2"),
+                daily("B", "2020-02-05"),
+                adoption("B", "2020-02-04", "1"),
+                national("2020-02-01", "1"));
         List<PanelRow> all = builder.rowsForCity(raw, SIX_DAYS, "A");
         Map<String, Integer> firstDays = new HashMap<>(Map.of("A", 3, "B", 5, "Z", 1));
         Map<String, List<PanelRow>> tails = builder.rowsForCities(raw, SIX_DAYS, firstDays);
@@ -104,7 +122,8 @@ class PanelObservationTest {
             LocalDate through = study.start().plusDays(day - 1L);
             int cut = day;
             Panel observed = builder.build(raw, study.withThrough(through));
-            assertThat(observed.rows()).as("through %s", through)
+            assertThat(observed.rows())
+                    .as("through %s", through)
                     .isEqualTo(full.rows().stream().filter(r -> r.day() <= cut).toList());
             assertThat(observed.excludedCities()).isEqualTo(full.excludedCities());
         }

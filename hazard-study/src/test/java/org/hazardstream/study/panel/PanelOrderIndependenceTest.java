@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PanelOrderIndependenceTest {
 
-    private static final PanelSettings WINDOW = new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 20), 3);
+    private static final PanelSettings WINDOW =
+            new PanelSettings(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 20), 3);
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233})
@@ -41,7 +42,8 @@ class PanelOrderIndependenceTest {
     private static List<RawRecord> interleave(List<RawRecord> records, Random random) {
         Map<String, Deque<RawRecord>> byKey = new LinkedHashMap<>();
         for (RawRecord r : records) {
-            byKey.computeIfAbsent(r.stream().id() + "|" + r.key(), k -> new ArrayDeque<>()).add(r);
+            byKey.computeIfAbsent(r.stream().id() + "|" + r.key(), k -> new ArrayDeque<>())
+                    .add(r);
         }
         List<Deque<RawRecord>> queues = new ArrayList<>(byKey.values());
         List<RawRecord> out = new ArrayList<>(records.size());
@@ -69,23 +71,34 @@ class PanelOrderIndependenceTest {
         for (int c = 0; c < cities; c++) {
             String id = Integer.toString(100 + c * 7);
             String province = "P" + random.nextInt(3);
-            records.add(Raw.city(id, province, "population", Integer.toString(1000 + random.nextInt(9000)),
-                    "gdp_per_capita", maybe(random, Double.toString(random.nextDouble() * 10))));
+            records.add(Raw.city(
+                    id,
+                    province,
+                    "population",
+                    Integer.toString(1000 + random.nextInt(9000)),
+                    "gdp_per_capita",
+                    maybe(random, Double.toString(random.nextDouble() * 10))));
             for (int d = 0; d < 35; d++) {
                 if (random.nextInt(4) == 0) {
                     continue; // a gap: carried forward
                 }
-                records.add(Raw.daily(id, first.plusDays(d).toString(),
-                        "salience", maybe(random, Double.toString(random.nextGaussian())),
-                        "cumulative_cases", maybe(random, Integer.toString(random.nextInt(100)))));
+                records.add(Raw.daily(
+                        id,
+                        first.plusDays(d).toString(),
+                        "salience",
+                        maybe(random, Double.toString(random.nextGaussian())),
+                        "cumulative_cases",
+                        maybe(random, Integer.toString(random.nextInt(100)))));
             }
             if (random.nextInt(3) > 0) {
-                records.add(Raw.adoption(id, first.plusDays(random.nextInt(40)).toString(),
-                        Integer.toString(1 + random.nextInt(2))));
+                records.add(Raw.adoption(
+                        id, first.plusDays(random.nextInt(40)).toString(), Integer.toString(1 + random.nextInt(2))));
             }
         }
         for (int p = 0; p < 3; p++) {
-            records.add(Raw.province("P" + p, random.nextBoolean() ? first.plusDays(random.nextInt(30)).toString() : ""));
+            records.add(Raw.province(
+                    "P" + p,
+                    random.nextBoolean() ? first.plusDays(random.nextInt(30)).toString() : ""));
         }
         for (int d = 0; d < 30; d += 1 + random.nextInt(5)) {
             records.add(Raw.national(first.plusDays(d).toString(), maybe(random, Integer.toString(random.nextInt(2)))));
@@ -98,8 +111,12 @@ class PanelOrderIndependenceTest {
             switch (original.stream()) {
                 case DAILY -> fields.put("salience", maybe(random, Double.toString(random.nextGaussian())));
                 case CITIES -> fields.put("province_id", "P" + random.nextInt(3));
-                case ADOPTIONS -> fields.put("date", first.plusDays(random.nextInt(40)).toString());
-                case PROVINCES -> fields.put("platform_launch_date", first.plusDays(random.nextInt(30)).toString());
+                case ADOPTIONS ->
+                    fields.put("date", first.plusDays(random.nextInt(40)).toString());
+                case PROVINCES ->
+                    fields.put(
+                            "platform_launch_date",
+                            first.plusDays(random.nextInt(30)).toString());
                 case NATIONAL -> fields.put("central_policy", maybe(random, "1"));
             }
             records.add(new RawRecord(original.stream(), fields));

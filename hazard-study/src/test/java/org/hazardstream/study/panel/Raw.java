@@ -6,8 +6,7 @@ import java.util.Map;
 /** Terse builders of raw records for tests: every column present, the named ones set, the rest empty. */
 final class Raw {
 
-    private Raw() {
-    }
+    private Raw() {}
 
     static RawRecord record(RawStream stream, String... namesAndValues) {
         Map<String, String> fields = new LinkedHashMap<>();

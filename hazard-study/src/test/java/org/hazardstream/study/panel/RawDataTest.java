@@ -20,7 +20,8 @@ class RawDataTest {
     @Test
     void theLastAppliedRecordOfAKeyWinsWhole() {
         RawData raw = new RawData();
-        assertThat(raw.apply(Raw.daily("A", "2020-02-01", "salience", "1", "media_reports", "3"))).isEmpty();
+        assertThat(raw.apply(Raw.daily("A", "2020-02-01", "salience", "1", "media_reports", "3")))
+                .isEmpty();
         assertThat(raw.apply(Raw.daily("A", "2020-02-01", "salience", "2"))).isPresent();
         RawRecord kept = raw.get(RawStream.DAILY, "A|2020-02-01").orElseThrow();
         assertThat(kept.get("salience")).isEqualTo("2");
@@ -31,7 +32,8 @@ class RawDataTest {
     @Test
     void anInvalidRecordIsRefused() {
         assertThatThrownBy(() -> new RawData().apply(Raw.adoption("A", "2020-02-01", "7")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("mode");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("mode");
     }
 
     @Test
@@ -59,23 +61,29 @@ class RawDataTest {
                 A,2020-01-29,1,,,5,
                 999999,2020-01-29,1,,,5,
                 """);
-        assertThatThrownBy(() -> RawData.readDirectory(dir)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("daily.csv").hasMessageContaining("999999").hasMessageContaining("row 2");
+        assertThatThrownBy(() -> RawData.readDirectory(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("daily.csv")
+                .hasMessageContaining("999999")
+                .hasMessageContaining("row 2");
     }
 
     @Test
     void anAdoptionOfAnUnknownCityIsAnError() throws IOException {
         writeMinimalDirectory();
         Files.writeString(dir.resolve("adoptions.csv"), "city_id,date,mode\nB,2020-02-03,1\n");
-        assertThatThrownBy(() -> RawData.readDirectory(dir)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("adoptions.csv").hasMessageContaining("'B'");
+        assertThatThrownBy(() -> RawData.readDirectory(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("adoptions.csv")
+                .hasMessageContaining("'B'");
     }
 
     @Test
     void aBadValueNamesFileRowAndColumn() throws IOException {
         writeMinimalDirectory();
         Files.writeString(dir.resolve("national.csv"), "date,central_policy\n2020-01-20,0\n2020-01-21,yes\n");
-        assertThatThrownBy(() -> RawData.readDirectory(dir)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> RawData.readDirectory(dir))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("national.csv: row 2, column 'central_policy': 'yes' is not a number");
     }
 
@@ -83,16 +91,20 @@ class RawDataTest {
     void aMissingColumnOrFileIsNamed() throws IOException {
         writeMinimalDirectory();
         Files.writeString(dir.resolve("provinces.csv"), "province_id\nP\n");
-        assertThatThrownBy(() -> RawData.readDirectory(dir)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("provinces.csv").hasMessageContaining("platform_launch_date");
+        assertThatThrownBy(() -> RawData.readDirectory(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("provinces.csv")
+                .hasMessageContaining("platform_launch_date");
         Files.delete(dir.resolve("provinces.csv"));
-        assertThatThrownBy(() -> RawData.readDirectory(dir)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> RawData.readDirectory(dir))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("provinces.csv");
     }
 
     private void writeMinimalDirectory() throws IOException {
-        Files.writeString(dir.resolve("cities.csv"), String.join(",", RawStream.CITIES.columns())
-                + "\nA,Alpha,P,8000000,1,2,3,4,1,0,1\n");
+        Files.writeString(
+                dir.resolve("cities.csv"),
+                String.join(",", RawStream.CITIES.columns()) + "\nA,Alpha,P,8000000,1,2,3,4,1,0,1\n");
         Files.writeString(dir.resolve("daily.csv"), String.join(",", RawStream.DAILY.columns()) + "\n");
         Files.writeString(dir.resolve("national.csv"), "date,central_policy\n2020-01-20,0\n");
         Files.writeString(dir.resolve("provinces.csv"), "province_id,platform_launch_date\nP,2020-02-10\n");

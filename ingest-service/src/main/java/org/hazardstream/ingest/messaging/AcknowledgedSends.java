@@ -17,11 +17,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 final class AcknowledgedSends {
 
     /** One Kafka record to send: its key and its JSON value. */
-    record Keyed(String key, String json) {
-    }
+    record Keyed(String key, String json) {}
 
-    private AcknowledgedSends() {
-    }
+    private AcknowledgedSends() {}
 
     /**
      * @throws PublishFailedException when a send is refused or the acks do not arrive within {@code timeout}; some
@@ -32,7 +30,9 @@ final class AcknowledgedSends {
         for (Keyed record : records) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
             Message<String> message = Message.of(record.json())
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).build())
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withKey(record.key())
+                            .build())
                     .withAck(() -> {
                         ack.complete(null);
                         return CompletableFuture.completedFuture(null);
@@ -51,7 +51,8 @@ final class AcknowledgedSends {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka refused a record: " + e.getCause().getMessage(), e.getCause());
+            throw new PublishFailedException(
+                    "Kafka refused a record: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge within " + timeout, e);
         }

@@ -61,12 +61,14 @@ public class KnownCities {
     private final AtomicLong recordsRead = new AtomicLong();
     /** Guarded by {@link #lock}. */
     private KafkaConsumer<String, String> consumer;
+
     private volatile Set<TopicPartition> assigned = Set.of();
     private Thread tail;
 
     @Inject
     public KnownCities(
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+                    String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -83,8 +85,9 @@ public class KnownCities {
         } finally {
             lock.unlock();
         }
-        LOG.infof("known cities loaded from %s: %d cities, %d records read", Topics.KNOWN_CITIES, cities.size(),
-                recordsRead.get());
+        LOG.infof(
+                "known cities loaded from %s: %d cities, %d records read",
+                Topics.KNOWN_CITIES, cities.size(), recordsRead.get());
         tail = new Thread(this::tail, "known-cities-tail");
         tail.setDaemon(true);
         tail.start();
@@ -136,7 +139,8 @@ public class KnownCities {
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         try {
             List<TopicPartition> partitions = opened.partitionsFor(Topics.KNOWN_CITIES, KAFKA_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("topic " + Topics.KNOWN_CITIES
                         + " does not exist: create it as the Topics table of deploy/README.md says");
@@ -191,13 +195,15 @@ public class KnownCities {
             try {
                 event = EventJson.read(record.value(), KnownCityEvent.class);
             } catch (RuntimeException e) {
-                LOG.warnf("skipping %s record at %s-%d offset %d: %s", Topics.KNOWN_CITIES, record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
+                LOG.warnf(
+                        "skipping %s record at %s-%d offset %d: %s",
+                        Topics.KNOWN_CITIES, record.topic(), record.partition(), record.offset(), e.getMessage());
                 continue;
             }
             if (event.schemaVersion() > KnownCityEvent.SCHEMA_VERSION) {
-                LOG.warnf("skipping %s record of city %s: schema version %d is newer than %d", Topics.KNOWN_CITIES,
-                        event.cityId(), event.schemaVersion(), KnownCityEvent.SCHEMA_VERSION);
+                LOG.warnf(
+                        "skipping %s record of city %s: schema version %d is newer than %d",
+                        Topics.KNOWN_CITIES, event.cityId(), event.schemaVersion(), KnownCityEvent.SCHEMA_VERSION);
                 continue;
             }
             cities.add(event.cityId());

@@ -17,8 +17,8 @@ public class KnownCityPublisher {
 
     private final Emitter<String> emitter;
 
-    public KnownCityPublisher(@Channel("known-cities-out") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            Emitter<String> emitter) {
+    public KnownCityPublisher(
+            @Channel("known-cities-out") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
         this.emitter = emitter;
     }
 
@@ -29,7 +29,11 @@ public class KnownCityPublisher {
      *                                cities post publishes them again (same keys, compacted topic)
      */
     public void publishAll(List<KnownCityEvent> events, Duration timeout) {
-        AcknowledgedSends.sendAll(emitter, events.stream()
-                .map(e -> new AcknowledgedSends.Keyed(e.topicKey(), EventJson.write(e))).toList(), timeout);
+        AcknowledgedSends.sendAll(
+                emitter,
+                events.stream()
+                        .map(e -> new AcknowledgedSends.Keyed(e.topicKey(), EventJson.write(e)))
+                        .toList(),
+                timeout);
     }
 }

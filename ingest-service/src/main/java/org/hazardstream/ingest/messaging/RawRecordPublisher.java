@@ -17,8 +17,8 @@ public class RawRecordPublisher {
 
     private final Emitter<String> emitter;
 
-    public RawRecordPublisher(@Channel("raw-records-out") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            Emitter<String> emitter) {
+    public RawRecordPublisher(
+            @Channel("raw-records-out") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter) {
         this.emitter = emitter;
     }
 
@@ -30,7 +30,11 @@ public class RawRecordPublisher {
      *                                (same keys, the topic is compacted, the panel is idempotent per key)
      */
     public void publishAll(List<RawRecordEvent> events, Duration timeout) {
-        AcknowledgedSends.sendAll(emitter, events.stream()
-                .map(e -> new AcknowledgedSends.Keyed(e.topicKey(), EventJson.write(e))).toList(), timeout);
+        AcknowledgedSends.sendAll(
+                emitter,
+                events.stream()
+                        .map(e -> new AcknowledgedSends.Keyed(e.topicKey(), EventJson.write(e)))
+                        .toList(),
+                timeout);
     }
 }

@@ -28,8 +28,8 @@ import com.fasterxml.jackson.core.JsonToken;
 @ApplicationScoped
 public class BodyReader {
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
-            .setTrim(true).setIgnoreEmptyLines(true).get();
+    private static final CSVFormat CSV =
+            CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
 
     public ParsedBody readCsv(String body) {
         List<ParsedBody.Row> rows = new ArrayList<>();
@@ -47,8 +47,8 @@ public class BodyReader {
                 }
                 row++;
                 if (csv.size() != header.size()) {
-                    errors.add(new RowError(row, null,
-                            "row has " + csv.size() + " fields, the header has " + header.size()));
+                    errors.add(new RowError(
+                            row, null, "row has " + csv.size() + " fields, the header has " + header.size()));
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();

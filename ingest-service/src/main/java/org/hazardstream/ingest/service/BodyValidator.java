@@ -27,7 +27,9 @@ public class BodyValidator {
             if (needsKnownCity && fieldErrors.stream().noneMatch(e -> e.column().equals("city_id"))) {
                 String cityId = row.fields().get("city_id").trim();
                 if (!knownCities.contains(cityId)) {
-                    errors.add(new RowError(row.number(), "city_id",
+                    errors.add(new RowError(
+                            row.number(),
+                            "city_id",
                             "unknown city '" + cityId + "' (post it to the cities stream first)"));
                 }
             }

@@ -10,13 +10,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hazardstream.study.panel.RawStream;
 import org.hazardstream.events.KnownCityEvent;
 import org.hazardstream.events.RawRecordEvent;
 import org.hazardstream.ingest.config.IngestConfig;
 import org.hazardstream.ingest.messaging.KnownCities;
 import org.hazardstream.ingest.messaging.KnownCityPublisher;
 import org.hazardstream.ingest.messaging.RawRecordPublisher;
+import org.hazardstream.study.panel.RawStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,8 +35,13 @@ public class IngestService {
     private final IngestConfig config;
     private final MeterRegistry metrics;
 
-    public IngestService(BodyReader reader, BodyValidator validator, KnownCities knownCities,
-            RawRecordPublisher publisher, KnownCityPublisher knownCityPublisher, IngestConfig config,
+    public IngestService(
+            BodyReader reader,
+            BodyValidator validator,
+            KnownCities knownCities,
+            RawRecordPublisher publisher,
+            KnownCityPublisher knownCityPublisher,
+            IngestConfig config,
             MeterRegistry metrics) {
         this.reader = reader;
         this.validator = validator;
@@ -50,7 +55,8 @@ public class IngestService {
     public IngestResult ingest(RawStream stream, String body, boolean json) {
         ParsedBody parsed = json ? reader.readJson(body) : reader.readCsv(body);
         List<RowError> errors = validator.validate(stream, parsed, cityIndex(stream, parsed));
-        if (errors.stream().anyMatch(e -> "city_id".equals(e.column()) && e.message().startsWith("unknown city"))) {
+        if (errors.stream()
+                .anyMatch(e -> "city_id".equals(e.column()) && e.message().startsWith("unknown city"))) {
             // Another replica may have published the city since we last looked: read on and check again.
             knownCities.catchUp();
             errors = validator.validate(stream, parsed, cityIndex(stream, parsed));
@@ -63,8 +69,13 @@ public class IngestService {
         Instant receivedAt = Instant.now();
         List<RawRecordEvent> events = new ArrayList<>(parsed.rows().size());
         for (ParsedBody.Row row : parsed.rows()) {
-            events.add(new RawRecordEvent(UUID.randomUUID().toString(), stream.id(), stream.key(row.fields()),
-                    trimmed(row.fields()), batchId, receivedAt));
+            events.add(new RawRecordEvent(
+                    UUID.randomUUID().toString(),
+                    stream.id(),
+                    stream.key(row.fields()),
+                    trimmed(row.fields()),
+                    batchId,
+                    receivedAt));
         }
         Instant deadline = receivedAt.plus(config.publishTimeout());
         publisher.publishAll(events, Duration.between(Instant.now(), deadline));
@@ -76,7 +87,9 @@ public class IngestService {
             // order could leave a known city that never reached raw-records, whose daily rows ingest would accept
             // and panel-service would silently drop.
             List<KnownCityEvent> known = events.stream()
-                    .map(e -> KnownCityEvent.of(UUID.randomUUID().toString(), e.fields().get("city_id"),
+                    .map(e -> KnownCityEvent.of(
+                            UUID.randomUUID().toString(),
+                            e.fields().get("city_id"),
                             e.fields().get("province_id")))
                     .toList();
             knownCityPublisher.publishAll(known, Duration.between(Instant.now(), deadline));
@@ -91,7 +104,9 @@ public class IngestService {
             return knownCities.cities();
         }
         Set<String> cities = new HashSet<>(knownCities.cities());
-        parsed.rows().forEach(r -> cities.add(String.valueOf(r.fields().get("city_id")).trim()));
+        parsed.rows()
+                .forEach(r ->
+                        cities.add(String.valueOf(r.fields().get("city_id")).trim()));
         return cities;
     }
 

@@ -7,8 +7,7 @@ import java.util.Map;
 public record ParsedBody(List<Row> rows, List<RowError> errors) {
 
     /** One data row; {@code number} 1 = the first row after the header (or the first array element). */
-    public record Row(int number, Map<String, String> fields) {
-    }
+    public record Row(int number, Map<String, String> fields) {}
 
     public ParsedBody {
         rows = List.copyOf(rows);

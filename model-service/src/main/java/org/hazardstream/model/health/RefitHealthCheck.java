@@ -26,7 +26,8 @@ public class RefitHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("model refits").up()
+        return HealthCheckResponse.named("model refits")
+                .up()
                 .withData("specs", specs.all().size())
                 .withData("replicaRows", replica.size())
                 .withData("panelVersionFitted", scheduler.fittedVersion())

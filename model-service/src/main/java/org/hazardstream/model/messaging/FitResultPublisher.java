@@ -38,7 +38,9 @@ public class FitResultPublisher {
     /** Sends and waits for the broker's acknowledgement (acks=all); throws when the send fails. */
     public void publish(FitResultEvent event) {
         Message<String> message = Message.of(toJson(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.spec()).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(event.spec())
+                        .build());
         emitter.sendMessageAndAwait(message);
     }
 

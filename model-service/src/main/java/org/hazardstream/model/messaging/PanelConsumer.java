@@ -51,8 +51,9 @@ public class PanelConsumer {
         if (completed) {
             scheduler.versionCompleted(replica.snapshot());
         }
-        LOG.debugf("applied %d panel delta messages in %.1f ms", Integer.valueOf(records.count()),
-                Double.valueOf((System.nanoTime() - began) / 1e6));
+        LOG.debugf(
+                "applied %d panel delta messages in %.1f ms",
+                Integer.valueOf(records.count()), Double.valueOf((System.nanoTime() - began) / 1e6));
     }
 
     /** True when the message completed a version. */
@@ -60,16 +61,20 @@ public class PanelConsumer {
         PanelDelta chunk;
         try {
             chunk = EventJson.read(record.value(), PanelDelta.class);
-            return assemblers.computeIfAbsent(chunk.study(), s -> new PanelDeltaAssembler()).accept(chunk)
+            return assemblers
+                    .computeIfAbsent(chunk.study(), s -> new PanelDeltaAssembler())
+                    .accept(chunk)
                     .map(complete -> {
                         replica.apply(complete);
                         return true;
-                    }).orElse(false);
+                    })
+                    .orElse(false);
         } catch (RuntimeException e) {
             // An unreadable chunk leaves its version incomplete: the replica keeps the last whole version.
             registry.counter("model.panel.messages.unreadable").increment();
-            LOG.errorf("panel delta at offset %d (key %s) cannot be applied: %s", record.offset(), record.key(),
-                    e.getMessage());
+            LOG.errorf(
+                    "panel delta at offset %d (key %s) cannot be applied: %s",
+                    record.offset(), record.key(), e.getMessage());
             return false;
         }
     }

@@ -49,16 +49,17 @@ public class PublishedResults {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "model-service-published-results");
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.FIT_RESULTS, READ_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
-                    LOG.warnf("fit-results not read to its end within %s; results may be published twice",
-                            READ_TIMEOUT);
+                    LOG.warnf(
+                            "fit-results not read to its end within %s; results may be published twice", READ_TIMEOUT);
                     break;
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

@@ -57,8 +57,10 @@ public class FitResource {
         }
         DataTable data = DataTable.parse(new StringReader(csv == null ? "" : csv), SOURCE);
         FitResult result = HazardModels.fit(data, options);
-        registry.counter("model.adhoc.fits", "model", options.model().id(), "outcome", "ok").increment();
-        return Response.ok(FitResultJson.write(result), MediaType.APPLICATION_JSON_TYPE).build();
+        registry.counter("model.adhoc.fits", "model", options.model().id(), "outcome", "ok")
+                .increment();
+        return Response.ok(FitResultJson.write(result), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** The first value of each query parameter; a parameter given without a value ({@code ?firth}) is "". */
@@ -76,14 +78,19 @@ public class FitResource {
 
     @ServerExceptionMapper
     public Response badInput(BadInputException e) {
-        registry.counter("model.adhoc.fits", "model", "unknown", "outcome", "bad-input").increment();
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(e.getMessage())).build();
+        registry.counter("model.adhoc.fits", "model", "unknown", "outcome", "bad-input")
+                .increment();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorResponse.of(e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
     public Response notImplemented(UnsupportedOperationException e) {
-        return Response.status(Response.Status.NOT_IMPLEMENTED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(e.getMessage())).build();
+        return Response.status(Response.Status.NOT_IMPLEMENTED)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorResponse.of(e.getMessage()))
+                .build();
     }
 }

@@ -17,8 +17,7 @@ import org.hazardstream.model.service.ModelSpecs;
 public class SpecResource {
 
     /** One spec as served: its name and its options, with the command line's option names. */
-    public record SpecView(String name, Map<String, String> options) {
-    }
+    public record SpecView(String name, Map<String, String> options) {}
 
     private final ModelSpecs specs;
 
@@ -29,6 +28,8 @@ public class SpecResource {
     @GET
     @Operation(summary = "The configured model specs, refitted on every complete panel version")
     public List<SpecView> list() {
-        return specs.all().stream().map(s -> new SpecView(s.name(), s.options())).toList();
+        return specs.all().stream()
+                .map(s -> new SpecView(s.name(), s.options()))
+                .toList();
     }
 }

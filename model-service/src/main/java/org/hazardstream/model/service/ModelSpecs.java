@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.fit.FitOptionsParser;
+import org.hazardstream.model.config.ModelSettings;
 import org.hazardstream.study.StudyDefinition;
 import org.hazardstream.study.StudyDefinitions;
 import org.hazardstream.study.StudySpecs;
-import org.hazardstream.model.config.ModelSettings;
 
 /**
  * The study definition's specs, read once at start-up. An invalid definition stops the service with every error at
@@ -75,7 +75,9 @@ public class ModelSpecs {
 
     /** The spec of that name; an unknown name is a programming error. */
     public ModelSpec byName(String name) {
-        return specs.stream().filter(spec -> spec.name().equals(name)).findFirst()
+        return specs.stream()
+                .filter(spec -> spec.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no spec named '" + name + "'"));
     }
 

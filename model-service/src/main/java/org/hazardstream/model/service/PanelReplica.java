@@ -7,10 +7,10 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
 import org.hazardstream.events.PanelVersionCompleted;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * The panel as model-service holds it: columns of numbers, one block per city (cities in the contract's order, a

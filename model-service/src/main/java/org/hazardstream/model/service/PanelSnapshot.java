@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
 import org.hazardstream.events.PanelVersionCompleted;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * The replica as it stood after a whole panel version: a consistent panel, immutable. It keeps the replica's city
@@ -17,8 +17,7 @@ import org.hazardstream.events.PanelVersionCompleted;
 public final class PanelSnapshot {
 
     /** One city's rows as a snapshot sees them: the first {@code rows} entries of the block's arrays. */
-    record CityRows(String cityId, int rows, String[] province, String[] date, double[][] numbers) {
-    }
+    record CityRows(String cityId, int rows, String[] province, String[] date, double[][] numbers) {}
 
     private final String study;
     private final PanelVersionCompleted version;

@@ -91,10 +91,20 @@ public class RefitScheduler {
     private final Map<String, Long> specCompletedAt = new LinkedHashMap<>();
 
     @Inject
-    public RefitScheduler(SpecFitter fitter, FitInterrupter interrupter, ModelSpecs specs, ModelSettings settings,
+    public RefitScheduler(
+            SpecFitter fitter,
+            FitInterrupter interrupter,
+            ModelSpecs specs,
+            ModelSettings settings,
             MeterRegistry registry) {
-        this(specs.all().stream().map(ModelSpec::name).toList(), Set.copyOf(settings.refit().first()), fitter::fit,
-                interrupter, settings.refit().debounce(), settings.refit().maxDelay(), registry);
+        this(
+                specs.all().stream().map(ModelSpec::name).toList(),
+                Set.copyOf(settings.refit().first()),
+                fitter::fit,
+                interrupter,
+                settings.refit().debounce(),
+                settings.refit().maxDelay(),
+                registry);
         int rounds = settings.refit().warmUpRounds();
         // The worker's first task: steps on real versions queue behind it.
         worker.execute(() -> WarmUp.run(specs.all(), rounds));
@@ -104,8 +114,14 @@ public class RefitScheduler {
      * @param specs the spec names in fitting order
      * @param first the specs fitted whenever they are behind the current snapshot
      */
-    RefitScheduler(List<String> specs, Set<String> first, SpecFit specFit, FitInterrupter interrupter,
-            Duration debounce, Duration maxDelay, MeterRegistry registry) {
+    RefitScheduler(
+            List<String> specs,
+            Set<String> first,
+            SpecFit specFit,
+            FitInterrupter interrupter,
+            Duration debounce,
+            Duration maxDelay,
+            MeterRegistry registry) {
         this.first = Set.copyOf(first);
         this.specFit = specFit;
         this.interrupter = interrupter;
@@ -130,14 +146,16 @@ public class RefitScheduler {
                 old -> old != null && old.snapshot().panelVersion() >= snapshot.panelVersion() ? old : next);
         if (replaced != null && replaced.snapshot().panelVersion() >= snapshot.panelVersion()) {
             skipped.increment();
-            LOG.debugf("panel version %d skipped: version %d is already current", snapshot.panelVersion(),
-                    replaced.snapshot().panelVersion());
+            LOG.debugf(
+                    "panel version %d skipped: version %d is already current",
+                    snapshot.panelVersion(), replaced.snapshot().panelVersion());
             return;
         }
         if (replaced != null && replaced.state().compareAndSet(Current.FRESH, Current.SKIPPED)) {
             skipped.increment();
-            LOG.debugf("panel version %d superseded by %d before any fit", replaced.snapshot().panelVersion(),
-                    snapshot.panelVersion());
+            LOG.debugf(
+                    "panel version %d superseded by %d before any fit",
+                    replaced.snapshot().panelVersion(), snapshot.panelVersion());
         }
         interrupter.newerVersion();
         debounce();
@@ -160,7 +178,8 @@ public class RefitScheduler {
     /** Fits the next spec on the current snapshot, and asks for another step while any spec is behind it. */
     private void step() {
         Current taken = current.get();
-        while (taken != null && !taken.state().compareAndSet(Current.FRESH, Current.USED)
+        while (taken != null
+                && !taken.state().compareAndSet(Current.FRESH, Current.USED)
                 && taken.state().get() != Current.USED) {
             taken = current.get(); // replaced (and counted skipped) between the read and the claim
         }
@@ -191,10 +210,12 @@ public class RefitScheduler {
         }
         specCompletedAt.put(spec, System.nanoTime());
         specVersion.put(spec, snapshot.panelVersion());
-        long everySpec = specVersion.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+        long everySpec =
+                specVersion.values().stream().mapToLong(Long::longValue).min().orElse(-1);
         if (fittedVersion.getAndSet(everySpec) < everySpec) {
-            LOG.infof("panel version %d (%d rows, %d events): every spec fitted", everySpec, snapshot.lineage().rows(),
-                    snapshot.lineage().events());
+            LOG.infof(
+                    "panel version %d (%d rows, %d events): every spec fitted",
+                    everySpec, snapshot.lineage().rows(), snapshot.lineage().events());
         }
         worker.execute(this::step);
     }

@@ -57,18 +57,23 @@ public class SpecFitter {
     // fit-results topic before the first fit, so a restart does not publish the same version twice.
     private Map<String, PublishedVersion> published;
 
-    private record PublishedVersion(long panelVersion, String optionsFingerprint) {
-    }
+    private record PublishedVersion(long panelVersion, String optionsFingerprint) {}
 
-    public SpecFitter(ModelSpecs specs, FitResultPublisher publisher, PublishedResults publishedResults,
-            FitInterrupter interrupter, MeterRegistry registry, ModelSettings settings) {
+    public SpecFitter(
+            ModelSpecs specs,
+            FitResultPublisher publisher,
+            PublishedResults publishedResults,
+            FitInterrupter interrupter,
+            MeterRegistry registry,
+            ModelSettings settings) {
         this.specs = specs;
         this.interrupter = interrupter;
         this.publisher = publisher;
         this.publishedResults = publishedResults;
         this.registry = registry;
         this.warmStartModels = Set.copyOf(settings.refit().warmStartModels());
-        specs.all().forEach(spec -> fingerprints.put(spec.name(), FitResultEvent.Provenance.fingerprint(spec.options())));
+        specs.all()
+                .forEach(spec -> fingerprints.put(spec.name(), FitResultEvent.Provenance.fingerprint(spec.options())));
     }
 
     /**
@@ -81,8 +86,13 @@ public class SpecFitter {
         if (published == null) {
             published = new ConcurrentHashMap<>();
             publishedResults.read().forEach((spec, latest) -> {
-                published.put(spec, new PublishedVersion(latest.lineage().panelVersion(),
-                        latest.provenance() == null ? null : latest.provenance().optionsFingerprint()));
+                published.put(
+                        spec,
+                        new PublishedVersion(
+                                latest.lineage().panelVersion(),
+                                latest.provenance() == null
+                                        ? null
+                                        : latest.provenance().optionsFingerprint()));
                 if (latest.result().converged()) {
                     previousEstimates.put(spec, estimates(latest.result()));
                 }
@@ -91,14 +101,16 @@ public class SpecFitter {
         ModelSpec spec = specs.byName(specName);
         try {
             if (fitAndPublish(spec, snapshot)) {
-                LOG.debugf("spec %s fitted and published on panel version %d in %.1f ms", specName,
-                        snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
+                LOG.debugf(
+                        "spec %s fitted and published on panel version %d in %.1f ms",
+                        specName, snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
             }
             return true;
         } catch (FitInterruptedException e) {
             count(spec, "abandoned");
-            LOG.debugf("fit of spec %s on panel version %d abandoned for a newer version after %.1f ms", specName,
-                    snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
+            LOG.debugf(
+                    "fit of spec %s on panel version %d abandoned for a newer version after %.1f ms",
+                    specName, snapshot.panelVersion(), (System.nanoTime() - began) / 1e6);
             return false;
         }
     }
@@ -108,7 +120,8 @@ public class SpecFitter {
         FitResultEvent.Lineage lineage = snapshot.lineage();
         String fingerprint = fingerprints.get(spec.name());
         PublishedVersion already = published.get(spec.name());
-        if (already != null && already.panelVersion() >= lineage.panelVersion()
+        if (already != null
+                && already.panelVersion() >= lineage.panelVersion()
                 && fingerprint.equals(already.optionsFingerprint())) {
             // Published before a restart (a restart replays every version): the compacted topic holds this result.
             count(spec, "already-published");
@@ -129,14 +142,14 @@ public class SpecFitter {
             throw e;
         } catch (UnsupportedOperationException e) {
             count(spec, "not-implemented");
-            LOG.warnf("spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(),
-                    e.getMessage());
+            LOG.warnf(
+                    "spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(), e.getMessage());
             return false;
         } catch (BadInputException e) {
             // The panel does not support the model yet (no event, no row of a cause): normal early in a diffusion.
             count(spec, "not-fittable");
-            LOG.warnf("spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(),
-                    e.getMessage());
+            LOG.warnf(
+                    "spec %s not fitted on panel version %d: %s", spec.name(), lineage.panelVersion(), e.getMessage());
             return false;
         } catch (RuntimeException e) {
             count(spec, "failed");
@@ -144,7 +157,9 @@ public class SpecFitter {
             return false;
         }
         long nanos = System.nanoTime() - began;
-        Timer.builder("model.fit.duration").tag("spec", spec.name()).register(registry)
+        Timer.builder("model.fit.duration")
+                .tag("spec", spec.name())
+                .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
         count(spec, result.converged() ? "converged" : "not-converged");
         if (result.converged()) {
@@ -154,18 +169,24 @@ public class SpecFitter {
             previousEstimates.remove(spec.name());
         }
 
-        FitResultEvent.Provenance provenance = new FitResultEvent.Provenance(snapshot.study(), spec.options(),
-                fingerprint, Engine.VERSION);
-        FitResultEvent event = new FitResultEvent(UUID.randomUUID().toString(), spec.name(), Instant.now(),
-                TimeUnit.NANOSECONDS.toMillis(nanos), lineage, provenance, result);
+        FitResultEvent.Provenance provenance =
+                new FitResultEvent.Provenance(snapshot.study(), spec.options(), fingerprint, Engine.VERSION);
+        FitResultEvent event = new FitResultEvent(
+                UUID.randomUUID().toString(),
+                spec.name(),
+                Instant.now(),
+                TimeUnit.NANOSECONDS.toMillis(nanos),
+                lineage,
+                provenance,
+                result);
         try {
             publisher.publish(event);
             published.put(spec.name(), new PublishedVersion(lineage.panelVersion(), fingerprint));
             return true;
         } catch (RuntimeException e) {
-            registry.counter("model.results.publish.failures", "spec", spec.name()).increment();
-            LOG.errorf(e, "result of spec %s on panel version %d not published", spec.name(),
-                    lineage.panelVersion());
+            registry.counter("model.results.publish.failures", "spec", spec.name())
+                    .increment();
+            LOG.errorf(e, "result of spec %s on panel version %d not published", spec.name(), lineage.panelVersion());
             return false;
         }
     }

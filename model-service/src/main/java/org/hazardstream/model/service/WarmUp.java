@@ -23,8 +23,7 @@ final class WarmUp {
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final LocalDate FIRST_DAY = LocalDate.of(2020, 2, 1);
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     /** Fits each spec {@code rounds} times on {@link #syntheticPanel}; returns the number of fits that ran. */
     static int run(List<ModelSpec> specs, int rounds) {
@@ -44,8 +43,9 @@ final class WarmUp {
                 }
             }
         }
-        LOG.infof("warmed up: %d fits of %d specs on a synthetic panel in %d ms", fits, specs.size(),
-                (System.nanoTime() - began) / 1_000_000);
+        LOG.infof(
+                "warmed up: %d fits of %d specs on a synthetic panel in %d ms",
+                fits, specs.size(), (System.nanoTime() - began) / 1_000_000);
         return fits;
     }
 
@@ -80,8 +80,8 @@ final class WarmUp {
                 covariates.add(day > 30 ? 1.0 : 0.0); // provincial_platform
                 boolean adopts = random.nextDouble() < 0.015 * Math.exp(0.3 * salience);
                 int event = adopts ? 1 + random.nextInt(2) : 0;
-                rows.add(new PanelRow(cityId, provinceId, day, FIRST_DAY.plusDays(day - 1L), day - 1, day, event,
-                        covariates));
+                rows.add(new PanelRow(
+                        cityId, provinceId, day, FIRST_DAY.plusDays(day - 1L), day - 1, day, event, covariates));
                 if (adopts) {
                     break;
                 }

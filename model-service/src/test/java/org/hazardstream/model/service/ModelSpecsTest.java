@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.hazardstream.core.fit.Model;
 import org.hazardstream.core.fit.Ties;
-import org.hazardstream.study.StudyDefinitions;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.study.StudyDefinitions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +30,21 @@ class ModelSpecsTest {
 
     @Test
     void aSpecIsTheCommandLinesOptions() {
-        ModelSpecs specs = new ModelSpecs(Map.of("cox-breslow", Map.of("model", "cox", "covariates", "a,b",
-                "id", "city_id", "ties", "breslow", "cluster", "city_id")), List.of());
+        ModelSpecs specs = new ModelSpecs(
+                Map.of(
+                        "cox-breslow",
+                        Map.of(
+                                "model",
+                                "cox",
+                                "covariates",
+                                "a,b",
+                                "id",
+                                "city_id",
+                                "ties",
+                                "breslow",
+                                "cluster",
+                                "city_id")),
+                List.of());
 
         ModelSpec spec = specs.all().get(0);
         assertThat(spec.name()).isEqualTo("cox-breslow");
@@ -44,8 +57,8 @@ class ModelSpecsTest {
 
     @Test
     void aSpecWithAnUnknownOptionStopsStartUpNamingTheSpecAndTheOption() {
-        assertThatThrownBy(() -> new ModelSpecs(Map.of("typo", Map.of("model", "cox", "covariates", "a",
-                "tie", "efron")), List.of()))
+        assertThatThrownBy(() -> new ModelSpecs(
+                        Map.of("typo", Map.of("model", "cox", "covariates", "a", "tie", "efron")), List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spec typo")
                 .hasMessageContaining("--tie");
@@ -53,8 +66,8 @@ class ModelSpecsTest {
 
     @Test
     void aFineGraySpecWithoutItsEventCodeIsRefused() {
-        assertThatThrownBy(() -> new ModelSpecs(Map.of("fg", Map.of("model", "finegray", "covariates", "a")),
-                List.of()))
+        assertThatThrownBy(
+                        () -> new ModelSpecs(Map.of("fg", Map.of("model", "finegray", "covariates", "a")), List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spec fg")
                 .hasMessageContaining("--event-code");
@@ -75,15 +88,23 @@ class ModelSpecsTest {
 
     @Test
     void theBundledHealthCodeStudyGivesTheSevenStandardSpecs() {
-        ModelSpecs specs = new ModelSpecs(ModelSpecs.specsOf(StudyDefinitions.load("studies/health-code/study.json")),
-                List.of("cox"));
-        assertThat(specs.all()).extracting(ModelSpec::name)
+        ModelSpecs specs = new ModelSpecs(
+                ModelSpecs.specsOf(StudyDefinitions.load("studies/health-code/study.json")), List.of("cox"));
+        assertThat(specs.all())
+                .extracting(ModelSpec::name)
                 .containsExactly("cox", "cs-provincial", "cs-self", "fg-provincial", "fg-self", "logit", "pce");
         ModelSpec pce = specs.byName("pce");
-        assertThat(pce.options()).containsEntry("breaks", "28").containsEntry("id", "city_id")
-                .containsEntry("period-specific", "salience,intra_city_travel,inbound_migration,cumulative_cases,"
-                        + "media_reports,central_policy,competition,provincial_platform");
-        assertThat(pce.fitOptions().covariates()).hasSize(16).startsWith("population").endsWith("provincial_platform");
+        assertThat(pce.options())
+                .containsEntry("breaks", "28")
+                .containsEntry("id", "city_id")
+                .containsEntry(
+                        "period-specific",
+                        "salience,intra_city_travel,inbound_migration,cumulative_cases,"
+                                + "media_reports,central_policy,competition,provincial_platform");
+        assertThat(pce.fitOptions().covariates())
+                .hasSize(16)
+                .startsWith("population")
+                .endsWith("provincial_platform");
         assertThat(specs.byName("fg-self").fitOptions().eventCode()).isEqualTo(1);
     }
 
@@ -91,8 +112,10 @@ class ModelSpecsTest {
     void anInvalidStudyStopsStartUpNamingThePointer(@TempDir Path dir) throws IOException {
         Path study = dir.resolve("study.json");
         try (var in = getClass().getClassLoader().getResourceAsStream("studies/health-code/study.json")) {
-            Files.writeString(study, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\"ties\": \"efron\"", "\"ties\": \"average\""));
+            Files.writeString(
+                    study,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("\"ties\": \"efron\"", "\"ties\": \"average\""));
         }
         assertThatThrownBy(() -> ModelSpecs.loadStudy(study.toString()))
                 .isInstanceOf(IllegalStateException.class)
@@ -104,8 +127,8 @@ class ModelSpecsTest {
 
     @Test
     void aFirstSpecThatIsNotConfiguredStopsStartUp() {
-        assertThatThrownBy(() -> new ModelSpecs(Map.of("cox", Map.of("model", "cox", "covariates", "a")),
-                List.of("coxx")))
+        assertThatThrownBy(
+                        () -> new ModelSpecs(Map.of("cox", Map.of("model", "cox", "covariates", "a")), List.of("coxx")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("model.refit.first")
                 .hasMessageContaining("coxx");

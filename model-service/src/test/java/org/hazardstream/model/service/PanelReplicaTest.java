@@ -10,13 +10,13 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.hazardstream.core.data.DataTable;
-import org.hazardstream.study.panel.Panel;
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.GoldenSamples;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler;
 import org.hazardstream.events.PanelVersionCompleted;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,11 +47,15 @@ class PanelReplicaTest {
         PanelReplica replica = new PanelReplica();
         PanelRow a = GOLDEN.rows().get(0);
         PanelRow b = GOLDEN.rows().get(1);
-        replica.apply(new PanelDeltaAssembler.CompleteVersion(GOLDEN.study(), GOLDEN.version(), List.of(b, a), List.of()));
+        replica.apply(
+                new PanelDeltaAssembler.CompleteVersion(GOLDEN.study(), GOLDEN.version(), List.of(b, a), List.of()));
         PanelSnapshot before = replica.snapshot();
-        PanelRow changed = new PanelRow(a.cityId(), a.provinceId(), a.day(), a.date(), a.start(), a.stop(), 1,
-                a.covariates());
-        replica.apply(new PanelDeltaAssembler.CompleteVersion(GOLDEN.study(), GOLDEN.version(), List.of(changed),
+        PanelRow changed =
+                new PanelRow(a.cityId(), a.provinceId(), a.day(), a.date(), a.start(), a.stop(), 1, a.covariates());
+        replica.apply(new PanelDeltaAssembler.CompleteVersion(
+                GOLDEN.study(),
+                GOLDEN.version(),
+                List.of(changed),
                 List.of(new PanelDelta.RowKey(b.cityId(), b.day()), new PanelDelta.RowKey("nowhere", 1))));
 
         PanelSnapshot after = replica.snapshot();
@@ -114,8 +118,15 @@ class PanelReplicaTest {
         for (int c = 0; c < PanelRow.COVARIATES.size(); c++) {
             covariates.add(random.nextInt(10) == 0 ? null : Math.round(random.nextGaussian() * 1000) / 100.0);
         }
-        return new PanelRow(city, "P" + city.length(), day, LocalDate.of(2020, 1, 31).plusDays(day), day - 1, day,
-                random.nextInt(20) == 0 ? 1 + random.nextInt(2) : 0, covariates);
+        return new PanelRow(
+                city,
+                "P" + city.length(),
+                day,
+                LocalDate.of(2020, 1, 31).plusDays(day),
+                day - 1,
+                day,
+                random.nextInt(20) == 0 ? 1 + random.nextInt(2) : 0,
+                covariates);
     }
 
     private static PanelVersionCompleted version(long v) {

@@ -48,7 +48,7 @@ class RefitSchedulerTest {
     @Test
     void aBurstIsFittedOnceOnItsNewestVersion() {
         // A long quiet time: the whole burst is handed over well within it.
-        scheduler = scheduler(Duration.ofMillis(300), Duration.ofSeconds(30), (version, spec) -> { });
+        scheduler = scheduler(Duration.ofMillis(300), Duration.ofSeconds(30), (version, spec) -> {});
 
         for (long v = 1; v <= 5; v++) {
             scheduler.versionCompleted(snapshot(v));
@@ -109,7 +109,7 @@ class RefitSchedulerTest {
 
     @Test
     void aVersionNotNewerThanTheCurrentOneIsStale() {
-        scheduler = scheduler(Duration.ofMillis(1), Duration.ofMillis(1), (version, spec) -> { });
+        scheduler = scheduler(Duration.ofMillis(1), Duration.ofMillis(1), (version, spec) -> {});
         scheduler.versionCompleted(snapshot(7));
         awaitFits(3);
 
@@ -179,11 +179,18 @@ class RefitSchedulerTest {
 
     /** A scheduler over cox (first), logit and pce whose fits record themselves, then run {@code during}. */
     private RefitScheduler scheduler(Duration debounce, Duration maxDelay, BiConsumer<Long, String> during) {
-        return new RefitScheduler(SPECS, FIRST, (spec, snapshot) -> {
-            fits.add(snapshot.panelVersion() + ":" + spec);
-            during.accept(snapshot.panelVersion(), spec);
-            return true;
-        }, interrupter, debounce, maxDelay, registry);
+        return new RefitScheduler(
+                SPECS,
+                FIRST,
+                (spec, snapshot) -> {
+                    fits.add(snapshot.panelVersion() + ":" + spec);
+                    during.accept(snapshot.panelVersion(), spec);
+                    return true;
+                },
+                interrupter,
+                debounce,
+                maxDelay,
+                registry);
     }
 
     /**
@@ -191,29 +198,36 @@ class RefitSchedulerTest {
      * or {@code logitTakes} has passed; an interrupted fit records "version:spec:abandoned".
      */
     private RefitScheduler schedulerWithSlowLogit(Duration maxDelay, Duration logitTakes, CountDownLatch logitRunning) {
-        return new RefitScheduler(SPECS, FIRST, (spec, snapshot) -> {
-            String fit = snapshot.panelVersion() + ":" + spec;
-            if (snapshot.panelVersion() != 1 || !spec.equals("logit")) {
-                fits.add(fit);
-                return true;
-            }
-            try {
-                interrupter.compute(() -> {
-                    logitRunning.countDown();
-                    long until = System.nanoTime() + logitTakes.toNanos();
-                    while (System.nanoTime() < until) {
-                        FitInterruptedException.throwIfInterrupted();
-                        Thread.onSpinWait();
+        return new RefitScheduler(
+                SPECS,
+                FIRST,
+                (spec, snapshot) -> {
+                    String fit = snapshot.panelVersion() + ":" + spec;
+                    if (snapshot.panelVersion() != 1 || !spec.equals("logit")) {
+                        fits.add(fit);
+                        return true;
                     }
-                    return null;
-                });
-                fits.add(fit);
-                return true;
-            } catch (FitInterruptedException e) {
-                fits.add(fit + ":abandoned");
-                return false;
-            }
-        }, interrupter, Duration.ofMillis(1), maxDelay, registry);
+                    try {
+                        interrupter.compute(() -> {
+                            logitRunning.countDown();
+                            long until = System.nanoTime() + logitTakes.toNanos();
+                            while (System.nanoTime() < until) {
+                                FitInterruptedException.throwIfInterrupted();
+                                Thread.onSpinWait();
+                            }
+                            return null;
+                        });
+                        fits.add(fit);
+                        return true;
+                    } catch (FitInterruptedException e) {
+                        fits.add(fit + ":abandoned");
+                        return false;
+                    }
+                },
+                interrupter,
+                Duration.ofMillis(1),
+                maxDelay,
+                registry);
     }
 
     private void awaitFits(int count) {
@@ -228,7 +242,8 @@ class RefitSchedulerTest {
     }
 
     private static PanelSnapshot snapshot(long version) {
-        return PanelSnapshot.of("health-code", new PanelVersionCompleted(version, 0, 0, 0, null, 0, 0, Instant.now()), List.of());
+        return PanelSnapshot.of(
+                "health-code", new PanelVersionCompleted(version, 0, 0, 0, null, 0, 0, Instant.now()), List.of());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

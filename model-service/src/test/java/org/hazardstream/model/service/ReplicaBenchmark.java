@@ -11,10 +11,10 @@ import java.util.Random;
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.fit.FitOptionsParser;
 import org.hazardstream.core.fit.HazardModels;
-import org.hazardstream.study.panel.Panel;
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
 import org.hazardstream.events.PanelVersionCompleted;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelRow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,8 @@ class ReplicaBenchmark {
             }
         }
         long withRows = usedHeap();
-        System.out.printf("heap after GC for %d rows: columnar replica %d MiB; the same rows as row objects %d MiB%n",
+        System.out.printf(
+                "heap after GC for %d rows: columnar replica %d MiB; the same rows as row objects %d MiB%n",
                 replica.size(), (withReplica - empty) >> 20, (withRows - withReplica) >> 20);
         long[] apply = new long[ROUNDS];
         long[] snapshot = new long[ROUNDS];
@@ -79,9 +80,10 @@ class ReplicaBenchmark {
             snapshot[round] = t2 - t1;
             fromRows[round] = t3 - t2;
         }
-        System.out.printf("replica at %d rows (%d units), median of %d rounds: apply a day's delta (%d rows) %.1f ms, "
-                        + "snapshot table %.1f ms; the same table from row objects %.1f ms%n", rows, UNITS, ROUNDS, UNITS,
-                median(apply), median(snapshot), median(fromRows));
+        System.out.printf(
+                "replica at %d rows (%d units), median of %d rounds: apply a day's delta (%d rows) %.1f ms, "
+                        + "snapshot table %.1f ms; the same table from row objects %.1f ms%n",
+                rows, UNITS, ROUNDS, UNITS, median(apply), median(snapshot), median(fromRows));
         coxFamilyOnOneTable(replica);
     }
 
@@ -106,9 +108,10 @@ class ReplicaBenchmark {
                 shared[round] = fitOnOneTable(replica, specs);
             }
         }
-        System.out.printf("cox, cs-self and cs-provincial at %d rows, median of %d rounds: on one table (one sort "
-                + "of its intervals) %.0f ms; each on a table of its own %.0f ms%n", replica.size(), shared.length,
-                median(shared), median(own));
+        System.out.printf(
+                "cox, cs-self and cs-provincial at %d rows, median of %d rounds: on one table (one sort "
+                        + "of its intervals) %.0f ms; each on a table of its own %.0f ms%n",
+                replica.size(), shared.length, median(shared), median(own));
     }
 
     private static long fitOnOneTable(PanelReplica replica, List<Map<String, String>> specs) {
@@ -143,8 +146,15 @@ class ReplicaBenchmark {
             covariates.add(Math.round(random.nextGaussian() * 1000) / 100.0);
         }
         int event = random.nextInt(1500) == 0 ? 1 + random.nextInt(2) : 0; // both causes, a few a day
-        return new PanelRow(Integer.toString(100000 + unit), Integer.toString(unit % 31), day,
-                LocalDate.of(2020, 1, 1).plusDays(day - 1), day - 1, day, event, covariates);
+        return new PanelRow(
+                Integer.toString(100000 + unit),
+                Integer.toString(unit % 31),
+                day,
+                LocalDate.of(2020, 1, 1).plusDays(day - 1),
+                day - 1,
+                day,
+                event,
+                covariates);
     }
 
     private static PanelVersionCompleted version(long v) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 
-import org.hazardstream.study.panel.Panel;
 import org.hazardstream.infra.test.KafkaBrokerTestResource;
+import org.hazardstream.study.panel.Panel;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;

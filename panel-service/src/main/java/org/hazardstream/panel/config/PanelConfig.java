@@ -66,6 +66,7 @@ public interface PanelConfig {
     }
 
     default PanelSettings settings() {
-        return new PanelSettings(window().start(), window().end(), lagDays(), through().orElse(null));
+        return new PanelSettings(
+                window().start(), window().end(), lagDays(), through().orElse(null));
     }
 }

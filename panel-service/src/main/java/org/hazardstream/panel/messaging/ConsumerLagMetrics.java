@@ -29,7 +29,8 @@ public class ConsumerLagMetrics {
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
         Gauge.builder("panel.consumer.lag", this, ConsumerLagMetrics::lag)
-                .description("raw-records messages behind the end of the topic").register(registry);
+                .description("raw-records messages behind the end of the topic")
+                .register(registry);
     }
 
     double lag() {
@@ -39,15 +40,17 @@ public class ConsumerLagMetrics {
                 return Double.NaN;
             }
             Long lag = consumer.runOnPollingThread(c -> {
-                if (c.assignment().isEmpty()) {
-                    return -1L;
-                }
-                long sum = 0;
-                for (TopicPartition partition : c.assignment()) {
-                    sum += c.currentLag(partition).orElse(0L);
-                }
-                return sum;
-            }).await().atMost(Duration.ofSeconds(2));
+                        if (c.assignment().isEmpty()) {
+                            return -1L;
+                        }
+                        long sum = 0;
+                        for (TopicPartition partition : c.assignment()) {
+                            sum += c.currentLag(partition).orElse(0L);
+                        }
+                        return sum;
+                    })
+                    .await()
+                    .atMost(Duration.ofSeconds(2));
             return lag < 0 ? Double.NaN : lag;
         } catch (RuntimeException e) {
             return Double.NaN;

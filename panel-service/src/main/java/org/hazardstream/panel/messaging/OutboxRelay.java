@@ -55,7 +55,8 @@ public class OutboxRelay {
 
     public OutboxRelay(
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            PanelConfig config, MeterRegistry registry) {
+            PanelConfig config,
+            MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
         registry.gauge("panel.outbox.pending", this, relay -> relay.pendingQuietly());
@@ -100,8 +101,9 @@ public class OutboxRelay {
                 sent += chunk.size();
             }
             if (sent > 0) {
-                LOG.debugf("relayed %d outbox messages in %.1f ms", Integer.valueOf(sent),
-                        Double.valueOf((System.nanoTime() - began) / 1e6));
+                LOG.debugf(
+                        "relayed %d outbox messages in %.1f ms",
+                        Integer.valueOf(sent), Double.valueOf((System.nanoTime() - began) / 1e6));
             }
             return sent;
         } finally {
@@ -110,8 +112,7 @@ public class OutboxRelay {
     }
 
     /** A pending message as stored. */
-    private record Pending(long id, String topic, String key, String payload) {
-    }
+    private record Pending(long id, String topic, String key, String payload) {}
 
     /**
      * The oldest pending messages, read as plain rows: the relay never changes them, and loading thousands as

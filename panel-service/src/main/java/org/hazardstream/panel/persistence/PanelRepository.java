@@ -19,21 +19,17 @@ import org.hibernate.Session;
 public class PanelRepository {
 
     /** A raw record to store as the latest of its key. */
-    public record RawRecordWrite(String stream, String key, String fieldsJson, String eventId, int partition,
-            long offset) {
-    }
+    public record RawRecordWrite(
+            String stream, String key, String fieldsJson, String eventId, int partition, long offset) {}
 
     /** A panel row to insert or replace. */
-    public record PanelRowWrite(String cityId, int day, String rowJson) {
-    }
+    public record PanelRowWrite(String cityId, int day, String rowJson) {}
 
     /** A panel row that left the risk set. */
-    public record PanelRowDelete(String cityId, int day) {
-    }
+    public record PanelRowDelete(String cityId, int day) {}
 
     /** A message for the outbox; payload null = tombstone. */
-    public record OutboxWrite(String topic, String key, String payload) {
-    }
+    public record OutboxWrite(String topic, String key, String payload) {}
 
     private final EntityManager entityManager;
 
@@ -41,8 +37,12 @@ public class PanelRepository {
         this.entityManager = entityManager;
     }
 
-    public void write(List<RawRecordWrite> records, List<PanelRowWrite> rows, List<PanelRowDelete> deletes,
-            List<OutboxWrite> outbox, long version) {
+    public void write(
+            List<RawRecordWrite> records,
+            List<PanelRowWrite> rows,
+            List<PanelRowDelete> deletes,
+            List<OutboxWrite> outbox,
+            long version) {
         Timestamp now = Timestamp.from(Instant.now());
         entityManager.unwrap(Session.class).doWork(connection -> {
             if (!records.isEmpty()) {
@@ -84,8 +84,8 @@ public class PanelRepository {
                 }
             }
             if (!deletes.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM panel_row WHERE city_id = ? AND day = ?")) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM panel_row WHERE city_id = ? AND day = ?")) {
                     for (PanelRowDelete d : deletes) {
                         delete.setString(1, d.cityId());
                         delete.setInt(2, d.day());
@@ -117,5 +117,4 @@ public class PanelRepository {
         current.recordsApplied = recordsApplied;
         current.completedAt = Instant.now();
     }
-
 }

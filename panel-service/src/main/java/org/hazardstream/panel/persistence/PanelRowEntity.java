@@ -35,8 +35,7 @@ public class PanelRowEntity extends PanacheEntityBase {
         public String cityId;
         public int day;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {

@@ -45,8 +45,7 @@ public class RawRecordEntity extends PanacheEntityBase {
         public String stream;
         public String recordKey;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {

@@ -21,9 +21,8 @@ public class PanelResource {
      * @param recordsApplied raw records applied since the panel began, beyond http-api.md's fields: a client that
      *                       counts what it posted knows from it when its records are in the panel
      */
-    public record PanelStatus(long panelVersion, int rows, int cities, int events, LocalDate dataThrough,
-            long recordsApplied) {
-    }
+    public record PanelStatus(
+            long panelVersion, int rows, int cities, int events, LocalDate dataThrough, long recordsApplied) {}
 
     private final PanelProcessor processor;
 
@@ -44,7 +43,12 @@ public class PanelResource {
     @Operation(summary = "Version, size and data-through date of the current panel")
     public PanelStatus status() {
         PanelSnapshot snapshot = processor.snapshot();
-        return new PanelStatus(snapshot.version(), snapshot.rows(), snapshot.cities(), snapshot.events(),
-                snapshot.dataThrough(), snapshot.recordsApplied());
+        return new PanelStatus(
+                snapshot.version(),
+                snapshot.rows(),
+                snapshot.cities(),
+                snapshot.events(),
+                snapshot.dataThrough(),
+                snapshot.recordsApplied());
     }
 }

@@ -9,5 +9,4 @@ package org.hazardstream.panel.service;
  * @param deadLetters records that could not be applied, sent to the dead-letter topic
  * @param rowsChanged panel rows added, changed or removed
  */
-public record BatchOutcome(long version, int applied, int duplicates, int deadLetters, int rowsChanged) {
-}
+public record BatchOutcome(long version, int applied, int duplicates, int deadLetters, int rowsChanged) {}

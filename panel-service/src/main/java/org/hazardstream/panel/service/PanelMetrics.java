@@ -20,14 +20,20 @@ public class PanelMetrics {
 
     public PanelMetrics(MeterRegistry registry) {
         recordsApplied = Counter.builder("panel.records.applied")
-                .description("raw records that became the latest of their key").register(registry);
+                .description("raw records that became the latest of their key")
+                .register(registry);
         duplicates = Counter.builder("panel.records.duplicate")
-                .description("redelivered or superseded raw records, ignored").register(registry);
+                .description("redelivered or superseded raw records, ignored")
+                .register(registry);
         deadLetters = Counter.builder("panel.dead.letters")
-                .description("raw records sent to the dead-letter topic").register(registry);
+                .description("raw records sent to the dead-letter topic")
+                .register(registry);
         rowsChanged = Counter.builder("panel.rows.changed")
-                .description("panel rows added, changed or removed").register(registry);
-        versions = Counter.builder("panel.versions").description("panel versions completed").register(registry);
+                .description("panel rows added, changed or removed")
+                .register(registry);
+        versions = Counter.builder("panel.versions")
+                .description("panel versions completed")
+                .register(registry);
         registry.gauge("panel.version", version);
     }
 

@@ -12,14 +12,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hazardstream.study.panel.FieldError;
-import org.hazardstream.study.panel.Panel;
-import org.hazardstream.study.panel.PanelBuilder;
-import org.hazardstream.study.panel.PanelRow;
-import org.hazardstream.study.panel.PanelSettings;
-import org.hazardstream.study.panel.RawData;
-import org.hazardstream.study.panel.RawRecord;
-import org.hazardstream.study.panel.RawStream;
 import org.hazardstream.events.DeadLetter;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.PanelDelta;
@@ -36,6 +28,14 @@ import org.hazardstream.panel.persistence.PanelRepository.RawRecordWrite;
 import org.hazardstream.panel.persistence.PanelRowEntity;
 import org.hazardstream.panel.persistence.PanelVersionEntity;
 import org.hazardstream.panel.persistence.RawRecordEntity;
+import org.hazardstream.study.panel.FieldError;
+import org.hazardstream.study.panel.Panel;
+import org.hazardstream.study.panel.PanelBuilder;
+import org.hazardstream.study.panel.PanelRow;
+import org.hazardstream.study.panel.PanelSettings;
+import org.hazardstream.study.panel.RawData;
+import org.hazardstream.study.panel.RawRecord;
+import org.hazardstream.study.panel.RawStream;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -78,8 +78,7 @@ public class PanelProcessor {
     private volatile PanelSnapshot snapshot = PanelSnapshot.EMPTY;
 
     /** Where the stored record of a key was read from. */
-    private record Position(int partition, long offset) {
-    }
+    private record Position(int partition, long offset) {}
 
     public PanelProcessor(PanelRepository repository, PanelMetrics metrics, PanelConfig config) {
         this.repository = repository;
@@ -107,9 +106,15 @@ public class PanelProcessor {
             BatchOutcome outcome = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(batch, false));
             publishSnapshot();
             metrics.recordBatch(outcome);
-            LOG.debugf("batch of %d: %d applied, %d duplicates, %d dead letters, %d rows changed -> version %d in %.1f ms",
-                    batch.size(), outcome.applied(), outcome.duplicates(), outcome.deadLetters(), outcome.rowsChanged(),
-                    outcome.version(), (System.nanoTime() - started) / 1e6);
+            LOG.debugf(
+                    "batch of %d: %d applied, %d duplicates, %d dead letters, %d rows changed -> version %d in %.1f ms",
+                    batch.size(),
+                    outcome.applied(),
+                    outcome.duplicates(),
+                    outcome.deadLetters(),
+                    outcome.rowsChanged(),
+                    outcome.version(),
+                    (System.nanoTime() - started) / 1e6);
             return outcome;
         } catch (RuntimeException e) {
             LOG.errorf(e, "batch of %d records failed; rebuilding the in-memory state from the database", batch.size());
@@ -155,11 +160,13 @@ public class PanelProcessor {
         RawRecordEntity.<RawRecordEntity>streamAll().forEach(e -> {
             RawStream stream = RawStream.byId(e.stream).orElseThrow();
             raw.apply(new RawRecord(stream, readFields(e.fields)));
-            positions.put(RawRecordEvent.topicKey(e.stream, e.recordKey), new Position(e.sourcePartition, e.sourceOffset));
+            positions.put(
+                    RawRecordEvent.topicKey(e.stream, e.recordKey), new Position(e.sourcePartition, e.sourceOffset));
         });
         Map<String, List<PanelRow>> rows = new HashMap<>();
-        PanelRowEntity.<PanelRowEntity>streamAll().forEach(e -> rows.computeIfAbsent(e.cityId, c -> new ArrayList<>())
-                .add(EventJson.read(e.rowJson, PanelRow.class)));
+        PanelRowEntity.<PanelRowEntity>streamAll()
+                .forEach(e -> rows.computeIfAbsent(e.cityId, c -> new ArrayList<>())
+                        .add(EventJson.read(e.rowJson, PanelRow.class)));
         rows.forEach((city, list) -> {
             list.sort(Panel.ROW_ORDER);
             rowsByCity.put(city, List.copyOf(list));
@@ -168,8 +175,9 @@ public class PanelProcessor {
         PanelVersionEntity stored = PanelVersionEntity.current();
         version = stored.version;
         recordsApplied = stored.recordsApplied;
-        LOG.infof("loaded %d raw records and %d panel rows at version %d", raw.size(),
-                rowsByCity.values().stream().mapToInt(List::size).sum(), version);
+        LOG.infof(
+                "loaded %d raw records and %d panel rows at version %d",
+                raw.size(), rowsByCity.values().stream().mapToInt(List::size).sum(), version);
     }
 
     private BatchOutcome applyInTransaction(List<ConsumerRecord<String, String>> batch, boolean fullRebuild) {
@@ -187,8 +195,14 @@ public class PanelProcessor {
         for (ConsumerRecord<String, String> message : batch) {
             Decoded decoded = decode(message);
             if (decoded.reason() != null) {
-                DeadLetter letter = new DeadLetter(message.topic(), message.partition(), message.offset(),
-                        message.key(), message.value(), decoded.reason(), Instant.now());
+                DeadLetter letter = new DeadLetter(
+                        message.topic(),
+                        message.partition(),
+                        message.offset(),
+                        message.key(),
+                        message.value(),
+                        decoded.reason(),
+                        Instant.now());
                 outbox.add(new OutboxWrite(Topics.RAW_RECORDS_DLQ, message.key(), EventJson.write(letter)));
                 deadLetters++;
                 continue;
@@ -202,8 +216,15 @@ public class PanelProcessor {
             noteReach(record, reach);
             raw.apply(record);
             positions.put(message.key(), new Position(message.partition(), message.offset()));
-            rawWrites.put(message.key(), new RawRecordWrite(record.stream().id(), record.key(),
-                    EventJson.write(record.fields()), decoded.event().eventId(), message.partition(), message.offset()));
+            rawWrites.put(
+                    message.key(),
+                    new RawRecordWrite(
+                            record.stream().id(),
+                            record.key(),
+                            EventJson.write(record.fields()),
+                            decoded.event().eventId(),
+                            message.partition(),
+                            message.offset()));
             applied++;
         }
         if (applied == 0 && !fullRebuild) {
@@ -235,8 +256,8 @@ public class PanelProcessor {
         version = nextVersion;
         recordsApplied += applied;
         PanelSnapshot next = snapshotOfMirror();
-        PanelVersionCompleted completed = new PanelVersionCompleted(version, next.rows(), next.cities(),
-                next.events(), dataThrough, applied, rowsChanged, Instant.now());
+        PanelVersionCompleted completed = new PanelVersionCompleted(
+                version, next.rows(), next.cities(), next.events(), dataThrough, applied, rowsChanged, Instant.now());
         outbox.addAll(delta.messages(completed));
         repository.write(List.copyOf(rawWrites.values()), delta.rowWrites, delta.rowDeletes, outbox, version);
         repository.setVersion(version, recordsApplied);
@@ -349,6 +370,7 @@ public class PanelProcessor {
     private final class Delta {
         final List<PanelRowWrite> rowWrites = new ArrayList<>();
         final List<PanelRowDelete> rowDeletes = new ArrayList<>();
+
         void changed(PanelRow row) {
             rowWrites.add(new PanelRowWrite(row.cityId(), row.day(), EventJson.write(row)));
         }
@@ -364,10 +386,17 @@ public class PanelProcessor {
         /** The version's delta as outbox messages (chunked under the broker's message limit). */
         List<OutboxWrite> messages(PanelVersionCompleted completed) {
             List<PanelDelta.RowKey> removed = rowDeletes.stream()
-                    .map(d -> new PanelDelta.RowKey(d.cityId(), d.day())).toList();
-            return PanelDeltaChunks.write(study, completed, rowWrites.stream().map(PanelRowWrite::rowJson).toList(),
-                    removed, maxDeltaBytes).stream()
-                    .map(message -> new OutboxWrite(Topics.PANEL_DELTAS, study, message)).toList();
+                    .map(d -> new PanelDelta.RowKey(d.cityId(), d.day()))
+                    .toList();
+            return PanelDeltaChunks.write(
+                            study,
+                            completed,
+                            rowWrites.stream().map(PanelRowWrite::rowJson).toList(),
+                            removed,
+                            maxDeltaBytes)
+                    .stream()
+                    .map(message -> new OutboxWrite(Topics.PANEL_DELTAS, study, message))
+                    .toList();
         }
     }
 
@@ -388,14 +417,19 @@ public class PanelProcessor {
         } catch (RuntimeException e) {
             return Decoded.poison("not a RawRecordEvent: " + e.getMessage());
         }
-        if (event == null || event.stream() == null || RawStream.byId(event.stream()).isEmpty()) {
+        if (event == null
+                || event.stream() == null
+                || RawStream.byId(event.stream()).isEmpty()) {
             return Decoded.poison("unknown stream '" + (event == null ? null : event.stream()) + "'");
         }
         RawRecord record = event.toRawRecord();
         List<FieldError> errors = record.validate();
         if (!errors.isEmpty()) {
             return Decoded.poison("invalid " + event.stream() + " record: "
-                    + errors.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""));
+                    + errors.stream()
+                            .map(FieldError::toString)
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
         }
         String expectedKey = RawRecordEvent.topicKey(event.stream(), record.key());
         if (!expectedKey.equals(message.key())) {
@@ -411,8 +445,8 @@ public class PanelProcessor {
     }
 
     private PanelSnapshot snapshotOfMirror() {
-        return PanelSnapshot.of(version, rowsByCity, PanelBuilder.excludedCities(raw, settings), dataThrough,
-                recordsApplied);
+        return PanelSnapshot.of(
+                version, rowsByCity, PanelBuilder.excludedCities(raw, settings), dataThrough, recordsApplied);
     }
 
     private void publishSnapshot() {

@@ -20,14 +20,24 @@ import org.hazardstream.study.panel.PanelRow;
  * @param dataThrough    the data-through date D of the panel contract, or null while there is no daily record
  * @param recordsApplied raw records applied since the panel began (redeliveries not counted)
  */
-public record PanelSnapshot(long version, SortedMap<String, List<PanelRow>> rowsByCity, List<String> excludedCities,
-        LocalDate dataThrough, long recordsApplied, int rows, int events) {
+public record PanelSnapshot(
+        long version,
+        SortedMap<String, List<PanelRow>> rowsByCity,
+        List<String> excludedCities,
+        LocalDate dataThrough,
+        long recordsApplied,
+        int rows,
+        int events) {
 
     public static final PanelSnapshot EMPTY =
             new PanelSnapshot(0, Collections.emptySortedMap(), List.of(), null, 0, 0, 0);
 
-    public static PanelSnapshot of(long version, SortedMap<String, List<PanelRow>> rowsByCity,
-            List<String> excludedCities, LocalDate dataThrough, long recordsApplied) {
+    public static PanelSnapshot of(
+            long version,
+            SortedMap<String, List<PanelRow>> rowsByCity,
+            List<String> excludedCities,
+            LocalDate dataThrough,
+            long recordsApplied) {
         int rows = 0;
         int events = 0;
         for (List<PanelRow> city : rowsByCity.values()) {
@@ -35,8 +45,14 @@ public record PanelSnapshot(long version, SortedMap<String, List<PanelRow>> rows
             // a city's only possible event is on its last row
             events += !city.isEmpty() && city.get(city.size() - 1).event() > 0 ? 1 : 0;
         }
-        return new PanelSnapshot(version, Collections.unmodifiableSortedMap(new TreeMap<>(rowsByCity)),
-                List.copyOf(excludedCities), dataThrough, recordsApplied, rows, events);
+        return new PanelSnapshot(
+                version,
+                Collections.unmodifiableSortedMap(new TreeMap<>(rowsByCity)),
+                List.copyOf(excludedCities),
+                dataThrough,
+                recordsApplied,
+                rows,
+                events);
     }
 
     public int cities() {

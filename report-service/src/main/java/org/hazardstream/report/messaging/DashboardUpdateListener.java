@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.report.config.ReportSettings;
@@ -19,8 +22,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Brings the results stored by any replica to this replica's dashboards: LISTEN on {@link DashboardNotifier#CHANNEL}
@@ -51,10 +52,12 @@ public class DashboardUpdateListener {
     private volatile Connection connection;
     private Thread thread;
 
-    public DashboardUpdateListener(DashboardUpdates updates, ReportSettings settings,
-                                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public DashboardUpdateListener(
+            DashboardUpdates updates,
+            ReportSettings settings,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.updates = updates;
         this.settings = settings.updatesListener();
         this.url = url;
@@ -117,8 +120,11 @@ public class DashboardUpdateListener {
                 if (!running) {
                     break;
                 }
-                LOG.warnf("dashboard update listener: %s (%s); reconnecting in %d ms",
-                        current == null ? "cannot connect to the database" : "connection lost", e.getMessage(), backoff);
+                LOG.warnf(
+                        "dashboard update listener: %s (%s); reconnecting in %d ms",
+                        current == null ? "cannot connect to the database" : "connection lost",
+                        e.getMessage(),
+                        backoff);
                 failed = true;
             } finally {
                 connection = null;
@@ -128,7 +134,9 @@ public class DashboardUpdateListener {
                 break;
             }
             if (failed) {
-                backoff = Math.min(backoff * 2, Math.max(initialBackoff, settings.maxBackoff().toMillis()));
+                backoff = Math.min(
+                        backoff * 2,
+                        Math.max(initialBackoff, settings.maxBackoff().toMillis()));
             }
         }
     }
@@ -153,7 +161,8 @@ public class DashboardUpdateListener {
 
     private void receive(Connection connection) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, settings.pollTimeout().toMillis()));
+        int timeout = (int)
+                Math.max(1, Math.min(Integer.MAX_VALUE, settings.pollTimeout().toMillis()));
         while (running) {
             PGNotification[] notifications = postgres.getNotifications(timeout);
             if (notifications == null) {
@@ -174,8 +183,9 @@ public class DashboardUpdateListener {
             }
             updates.publish(update);
         } catch (RuntimeException e) {
-            LOG.warnf("dashboard update listener: skipped a notification that is not an update (%s): %s", payload,
-                    e.getMessage());
+            LOG.warnf(
+                    "dashboard update listener: skipped a notification that is not an update (%s): %s",
+                    payload, e.getMessage());
         }
     }
 

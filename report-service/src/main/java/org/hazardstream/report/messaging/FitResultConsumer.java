@@ -2,6 +2,8 @@ package org.hazardstream.report.messaging;
 
 import java.io.UncheckedIOException;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hazardstream.events.EventJson;
@@ -11,7 +13,6 @@ import org.hazardstream.report.service.ReportMetrics;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Stores every message of the fit-results topic. The message is acknowledged (and its offset becomes
@@ -56,8 +57,13 @@ public class FitResultConsumer {
     }
 
     private static void requireComplete(FitResultEvent event) {
-        if (event.eventId() == null || event.eventId().isBlank() || event.spec() == null || event.spec().isBlank()
-                || event.computedAt() == null || event.lineage() == null || event.result() == null) {
+        if (event.eventId() == null
+                || event.eventId().isBlank()
+                || event.spec() == null
+                || event.spec().isBlank()
+                || event.computedAt() == null
+                || event.lineage() == null
+                || event.result() == null) {
             throw new IllegalArgumentException("eventId, spec, computedAt, lineage and result are required");
         }
     }

@@ -3,6 +3,8 @@ package org.hazardstream.report.messaging;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +18,6 @@ import org.hazardstream.report.service.ReportMetrics;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Feeds the panel-deltas topic, replayed from its beginning at every start, into the adoption view: one whole
@@ -57,8 +58,11 @@ public class PanelConsumer {
     private AdoptionCurves apply(ConsumerRecord<String, String> record) {
         try {
             PanelDelta chunk = EventJson.read(record.value(), PanelDelta.class);
-            return assemblers.computeIfAbsent(chunk.study(), s -> new PanelDeltaAssembler()).accept(chunk)
-                    .map(adoption::apply).orElse(null);
+            return assemblers
+                    .computeIfAbsent(chunk.study(), s -> new PanelDeltaAssembler())
+                    .accept(chunk)
+                    .map(adoption::apply)
+                    .orElse(null);
         } catch (RuntimeException e) {
             LOG.errorf("skipped panel delta at offset %d (key %s): %s", record.offset(), record.key(), e.getMessage());
             return null;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.events.FitResultEvent;
@@ -20,7 +22,6 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The stored fit results and their coefficient rows. "Latest" means the newest computedAt (ties: the later arrival).
@@ -61,8 +62,11 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
             insert.setString(2, event.spec());
             insert.setLong(3, event.lineage().panelVersion());
             insert.setTimestamp(4, Timestamp.from(event.computedAt()));
-            insert.setDate(5, event.lineage().dataThrough() == null ? null
-                    : Date.valueOf(event.lineage().dataThrough()));
+            insert.setDate(
+                    5,
+                    event.lineage().dataThrough() == null
+                            ? null
+                            : Date.valueOf(event.lineage().dataThrough()));
             insert.setInt(6, event.lineage().rows());
             insert.setInt(7, event.lineage().events());
             insert.setString(8, provenance == null ? null : provenance.study());
@@ -89,8 +93,16 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
                 insert.setLong(1, resultId);
                 insert.setInt(2, position);
                 insert.setString(3, c.term());
-                Double[] numbers = {c.estimate(), c.stdError(), c.robustStdError(), c.z(), c.pValue(),
-                        c.hazardRatio(), c.confLow(), c.confHigh()};
+                Double[] numbers = {
+                    c.estimate(),
+                    c.stdError(),
+                    c.robustStdError(),
+                    c.z(),
+                    c.pValue(),
+                    c.hazardRatio(),
+                    c.confLow(),
+                    c.confHigh()
+                };
                 for (int k = 0; k < numbers.length; k++) {
                     // A non-finite number is null in the fit contract's JSON; the read model says the same.
                     Double value = numbers[k] == null || !Double.isFinite(numbers[k]) ? null : numbers[k];
@@ -107,8 +119,7 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
     public List<StoredFitResult> latestPerSpec() {
         return getEntityManager().createNativeQuery("""
                         select distinct on (spec) * from fit_result
-                        order by spec, computed_at desc, id desc""", StoredFitResult.class)
-                .getResultList();
+                        order by spec, computed_at desc, id desc""", StoredFitResult.class).getResultList();
     }
 
     public Optional<StoredFitResult> latest(String spec) {
@@ -140,11 +151,19 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
                     while (rows.next()) {
                         anyHasTerm |= rows.getString(12) != null;
                         Date through = rows.getDate(3);
-                        points.add(new TermHistoryPoint(rows.getLong(1),
+                        points.add(new TermHistoryPoint(
+                                rows.getLong(1),
                                 rows.getObject(2, OffsetDateTime.class).toInstant(),
-                                through == null ? null : through.toLocalDate(), rows.getString(4), number(rows, 5),
-                                number(rows, 6), number(rows, 7), number(rows, 8), number(rows, 9), number(rows, 10),
-                                number(rows, 11), (Boolean) rows.getObject(13)));
+                                through == null ? null : through.toLocalDate(),
+                                rows.getString(4),
+                                number(rows, 5),
+                                number(rows, 6),
+                                number(rows, 7),
+                                number(rows, 8),
+                                number(rows, 9),
+                                number(rows, 10),
+                                number(rows, 11),
+                                (Boolean) rows.getObject(13)));
                     }
                 }
                 return anyHasTerm ? points : List.<TermHistoryPoint>of();
@@ -154,14 +173,16 @@ public class FitResultRepository implements PanacheRepository<StoredFitResult> {
 
     /** True when a result of the spec was fitted with these options. */
     public boolean hasResults(String spec, String optionsFingerprint) {
-        return optionsFingerprint == null ? count("spec = ?1 and optionsFingerprint is null", spec) > 0
+        return optionsFingerprint == null
+                ? count("spec = ?1 and optionsFingerprint is null", spec) > 0
                 : count("spec = ?1 and optionsFingerprint = ?2", spec, optionsFingerprint) > 0;
     }
 
     /** The terms of a stored result, in its order. */
     @SuppressWarnings("unchecked")
     public List<String> terms(long resultId) {
-        return getEntityManager().createNativeQuery(
+        return getEntityManager()
+                .createNativeQuery(
                         "select term from fit_coefficient where result_id = ?1 order by position", String.class)
                 .setParameter(1, resultId)
                 .getResultList();

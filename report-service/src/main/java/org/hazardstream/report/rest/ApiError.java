@@ -1,5 +1,4 @@
 package org.hazardstream.report.rest;
 
 /** The body of every 4xx answer: {"error": "..."}. */
-public record ApiError(String error) {
-}
+public record ApiError(String error) {}

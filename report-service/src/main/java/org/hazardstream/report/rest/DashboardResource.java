@@ -2,6 +2,11 @@ package org.hazardstream.report.rest;
 
 import java.util.List;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hazardstream.report.service.AdoptionCurves;
 import org.hazardstream.report.service.AdoptionView;
@@ -12,10 +17,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /** The data behind the dashboard page at {@code /}. */
 @Path("/api/v1/dashboard")
@@ -42,7 +43,9 @@ public class DashboardResource {
     @GET
     @Path("adoption")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Adoptions and cumulative adoption curves (all cities, by mode, by province) of the latest complete panel version")
+    @Operation(
+            summary =
+                    "Adoptions and cumulative adoption curves (all cities, by mode, by province) of the latest complete panel version")
     public AdoptionCurves adoption() {
         return adoption.current();
     }

@@ -2,14 +2,14 @@ package org.hazardstream.report.rest;
 
 import java.util.List;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.report.service.NoSuchResultException;
 import org.hazardstream.study.DefinitionError;
 import org.hazardstream.study.InvalidDefinitionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Maps the service's refusals to 404 and 400 with an {@link ApiError} body; a refused study definition adds every
@@ -18,8 +18,7 @@ import jakarta.ws.rs.core.Response;
 public class ErrorMappers {
 
     /** The body of a refused definition: the one-line message and each error at its pointer. */
-    public record DefinitionErrors(String error, List<DefinitionError> errors) {
-    }
+    public record DefinitionErrors(String error, List<DefinitionError> errors) {}
 
     @ServerExceptionMapper
     public Response notFound(NoSuchResultException e) {
@@ -28,8 +27,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidDefinition(InvalidDefinitionException e) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new DefinitionErrors(e.getMessage(), e.errors())).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new DefinitionErrors(e.getMessage(), e.errors()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -38,6 +39,9 @@ public class ErrorMappers {
     }
 
     static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(message))
+                .build();
     }
 }

@@ -2,6 +2,15 @@ package org.hazardstream.report.rest;
 
 import java.util.List;
 
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hazardstream.core.data.BadInputException;
@@ -11,15 +20,6 @@ import org.hazardstream.report.service.EstimateSummary;
 import org.hazardstream.report.service.TermHistoryPoint;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /** The estimates of http-api.md. */
 @Path("/api/v1/estimates")
@@ -43,7 +43,9 @@ public class EstimatesResource {
     @GET
     @Path("{spec}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest result of a spec: the fit-contract JSON plus spec, computedAt, lineage and provenance; 404 while there is none")
+    @Operation(
+            summary =
+                    "The latest result of a spec: the fit-contract JSON plus spec, computedAt, lineage and provenance; 404 while there is none")
     public ObjectNode latest(@PathParam("spec") String spec) {
         return estimates.latest(spec);
     }
@@ -51,12 +53,14 @@ public class EstimatesResource {
     @GET
     @Path("{spec}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every stored result's estimate and 95% interval of one term, oldest first, over the results "
-            + "fitted with one option set (the latest result's unless 'options' names another)")
-    public List<TermHistoryPoint> history(@PathParam("spec") String spec,
+    @Operation(
+            summary = "Every stored result's estimate and 95% interval of one term, oldest first, over the results "
+                    + "fitted with one option set (the latest result's unless 'options' names another)")
+    public List<TermHistoryPoint> history(
+            @PathParam("spec") String spec,
             @Parameter(description = "term name, e.g. salience") @QueryParam("term") String term,
             @Parameter(description = "an options fingerprint (provenance.optionsFingerprint)") @QueryParam("options")
-            String options) {
+                    String options) {
         if (term == null || term.isBlank()) {
             throw new BadInputException("query parameter 'term' is required");
         }
@@ -66,9 +70,11 @@ public class EstimatesResource {
     @GET
     @Path("{spec}/table")
     @Produces({"text/markdown", "application/x-latex", "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    @Operation(summary = "The regression table of a spec's latest result (format markdown, latex, csv or text; default markdown)")
-    public Response table(@PathParam("spec") String spec,
-                          @QueryParam("format") @DefaultValue("markdown") String format) {
+    @Operation(
+            summary =
+                    "The regression table of a spec's latest result (format markdown, latex, csv or text; default markdown)")
+    public Response table(
+            @PathParam("spec") String spec, @QueryParam("format") @DefaultValue("markdown") String format) {
         EstimateService.RenderedTable table = estimates.table(spec, format(format));
         return Response.ok(table.text(), table.mediaType() + ";charset=UTF-8").build();
     }

@@ -2,6 +2,14 @@ package org.hazardstream.report.rest;
 
 import java.util.List;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hazardstream.events.EventJson;
 import org.hazardstream.report.service.NoSuchResultException;
@@ -11,14 +19,6 @@ import org.hazardstream.study.StudyDefinition;
 import org.hazardstream.study.StudyDefinitions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * The studies of study-contract.md: the known definitions, what the system does with each, and the definition's
@@ -36,8 +36,10 @@ public class StudiesResource {
     @GET
     @Path("studies")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every known study: its unit, time axis, specs, definition version and fingerprint, and "
-            + "whether it is live (data streaming in, estimates served) or offline (bundled for the command line)")
+    @Operation(
+            summary =
+                    "Every known study: its unit, time axis, specs, definition version and fingerprint, and "
+                            + "whether it is live (data streaming in, estimates served) or offline (bundled for the command line)")
     public List<StudySummary> studies() {
         return catalog.all().stream().map(StudySummary::of).toList();
     }
@@ -47,8 +49,8 @@ public class StudiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One study: its summary and its whole definition; 404 for an unknown study")
     public ObjectNode study(@PathParam("study") String id) {
-        StudyCatalog.Entry entry = catalog.byId(id)
-                .orElseThrow(() -> new NoSuchResultException("no study '" + id + "'"));
+        StudyCatalog.Entry entry =
+                catalog.byId(id).orElseThrow(() -> new NoSuchResultException("no study '" + id + "'"));
         ObjectNode view = EventJson.mapper().valueToTree(StudySummary.of(entry));
         view.set("definition", EventJson.mapper().valueToTree(entry.definition()));
         return view;
@@ -66,15 +68,18 @@ public class StudiesResource {
     @Path("schemas/study-definition/validation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Checks a draft definition against the schema and the rules that span parts: 200 with its id "
-            + "and fingerprint, or 400 with every error at its JSON pointer")
+    @Operation(
+            summary = "Checks a draft definition against the schema and the rules that span parts: 200 with its id "
+                    + "and fingerprint, or 400 with every error at its JSON pointer")
     public ValidDefinition validate(String body) {
         StudyDefinition definition = StudyDefinitions.parse(body, "request body");
-        return new ValidDefinition(definition.id(), StudyDefinitions.fingerprint(definition),
-                definition.covariateNames(), definition.specs().stream().map(StudyDefinition.Spec::name).toList());
+        return new ValidDefinition(
+                definition.id(),
+                StudyDefinitions.fingerprint(definition),
+                definition.covariateNames(),
+                definition.specs().stream().map(StudyDefinition.Spec::name).toList());
     }
 
     /** A definition that passed every check. */
-    public record ValidDefinition(String id, String fingerprint, List<String> covariates, List<String> specs) {
-    }
+    public record ValidDefinition(String id, String fingerprint, List<String> covariates, List<String> specs) {}
 }

@@ -34,8 +34,7 @@ public record AdoptionCurves(
     }
 
     /** A city's adoption: the day it left the risk set with an event, and the mode (1 self-built, 2 provincial). */
-    public record Adoption(String cityId, String provinceId, LocalDate date, int day, int mode, String modeName) {
-    }
+    public record Adoption(String cityId, String provinceId, LocalDate date, int day, int mode, String modeName) {}
 
     /**
      * The curve of one series on one date.
@@ -47,6 +46,5 @@ public record AdoptionCurves(
      * @param share   adopted / atRisk: every city is followed to the end of the window or its adoption, so with no
      *                censoring before the end this is the cumulative incidence (Aalen-Johansen) of the series' event
      */
-    public record CurvePoint(LocalDate date, String group, String series, int atRisk, int adopted, double share) {
-    }
+    public record CurvePoint(LocalDate date, String group, String series, int atRisk, int adopted, double share) {}
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.hazardstream.study.panel.PanelRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelDeltaAssembler.CompleteVersion;
 import org.hazardstream.events.PanelVersionCompleted;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * The adoption side of the panel, rebuilt from the panel-deltas topic: a row with event > 0 is a city's adoption
@@ -24,8 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AdoptionView {
 
     /** What the curves need of a panel row. */
-    private record RowFact(String cityId, String provinceId, LocalDate date, int day, int event) {
-    }
+    private record RowFact(String cityId, String provinceId, LocalDate date, int day, int event) {}
 
     static final Map<Integer, String> MODE_NAMES = Map.of(1, "self-built", 2, "provincial");
 
@@ -38,7 +37,8 @@ public class AdoptionView {
             rowsByKey.remove(removed);
         }
         for (PanelRow row : version.rows()) {
-            rowsByKey.put(new PanelDelta.RowKey(row.cityId(), row.day()),
+            rowsByKey.put(
+                    new PanelDelta.RowKey(row.cityId(), row.day()),
                     new RowFact(row.cityId(), row.provinceId(), row.date(), row.day(), row.event()));
         }
         current = curves(version.version());
@@ -59,11 +59,17 @@ public class AdoptionView {
             first = first == null || row.date().isBefore(first) ? row.date() : first;
             last = last == null || row.date().isAfter(last) ? row.date() : last;
             if (row.event() > 0) {
-                adoptions.add(new AdoptionCurves.Adoption(row.cityId(), row.provinceId(), row.date(), row.day(),
-                        row.event(), MODE_NAMES.getOrDefault(row.event(), "mode " + row.event())));
+                adoptions.add(new AdoptionCurves.Adoption(
+                        row.cityId(),
+                        row.provinceId(),
+                        row.date(),
+                        row.day(),
+                        row.event(),
+                        MODE_NAMES.getOrDefault(row.event(), "mode " + row.event())));
             }
         }
-        adoptions.sort(Comparator.comparing(AdoptionCurves.Adoption::date).thenComparing(AdoptionCurves.Adoption::cityId));
+        adoptions.sort(
+                Comparator.comparing(AdoptionCurves.Adoption::date).thenComparing(AdoptionCurves.Adoption::cityId));
         List<AdoptionCurves.CurvePoint> points = new ArrayList<>();
         if (first != null) {
             int cities = provinceOfCity.size();
@@ -71,25 +77,39 @@ public class AdoptionView {
             provinceOfCity.values().forEach(p -> citiesPerProvince.merge(String.valueOf(p), 1, Integer::sum));
             for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
                 LocalDate through = date;
-                List<AdoptionCurves.Adoption> sofar = adoptions.stream().filter(a -> !a.date().isAfter(through)).toList();
+                List<AdoptionCurves.Adoption> sofar = adoptions.stream()
+                        .filter(a -> !a.date().isAfter(through))
+                        .toList();
                 points.add(point(date, AdoptionCurves.GROUP_ALL, "all cities", cities, sofar.size()));
                 for (Map.Entry<Integer, String> mode : new TreeMap<>(MODE_NAMES).entrySet()) {
-                    int adopted = (int) sofar.stream().filter(a -> a.mode() == mode.getKey()).count();
+                    int adopted = (int) sofar.stream()
+                            .filter(a -> a.mode() == mode.getKey())
+                            .count();
                     points.add(point(date, AdoptionCurves.GROUP_MODE, mode.getValue(), cities, adopted));
                 }
                 for (Map.Entry<String, Integer> province : citiesPerProvince.entrySet()) {
                     int adopted = (int) sofar.stream()
-                            .filter(a -> province.getKey().equals(String.valueOf(a.provinceId()))).count();
-                    points.add(point(date, AdoptionCurves.GROUP_PROVINCE, province.getKey(), province.getValue(), adopted));
+                            .filter(a -> province.getKey().equals(String.valueOf(a.provinceId())))
+                            .count();
+                    points.add(point(
+                            date, AdoptionCurves.GROUP_PROVINCE, province.getKey(), province.getValue(), adopted));
                 }
             }
         }
-        return new AdoptionCurves(marker.panelVersion(), marker.completedAt(), marker.dataThrough(), marker.rows(),
-                provinceOfCity.size(), marker.events(), adoptions, points);
+        return new AdoptionCurves(
+                marker.panelVersion(),
+                marker.completedAt(),
+                marker.dataThrough(),
+                marker.rows(),
+                provinceOfCity.size(),
+                marker.events(),
+                adoptions,
+                points);
     }
 
-    private static AdoptionCurves.CurvePoint point(LocalDate date, String group, String series, int atRisk, int adopted) {
-        return new AdoptionCurves.CurvePoint(date, group, series, atRisk, adopted,
-                atRisk == 0 ? 0.0 : (double) adopted / atRisk);
+    private static AdoptionCurves.CurvePoint point(
+            LocalDate date, String group, String series, int atRisk, int adopted) {
+        return new AdoptionCurves.CurvePoint(
+                date, group, series, atRisk, adopted, atRisk == 0 ? 0.0 : (double) adopted / atRisk);
     }
 }

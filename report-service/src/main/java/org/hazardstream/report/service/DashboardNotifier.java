@@ -2,11 +2,11 @@ package org.hazardstream.report.service;
 
 import java.sql.PreparedStatement;
 
-import org.hazardstream.events.EventJson;
-import org.hibernate.Session;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.hazardstream.events.EventJson;
+import org.hibernate.Session;
 
 /**
  * Announces a stored result to the dashboards of every replica with PostgreSQL's NOTIFY, sent on the storing

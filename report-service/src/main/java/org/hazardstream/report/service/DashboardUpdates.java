@@ -1,8 +1,9 @@
 package org.hazardstream.report.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Tells open dashboards that something new is there to show (server-sent events). */
 @ApplicationScoped
@@ -13,8 +14,7 @@ public class DashboardUpdates {
      * arrives through {@code DashboardUpdateListener}), "panel" (a panel version completed: spec null) or "resync"
      * (this replica's listener was disconnected and may have missed results: reload everything; spec null, version 0).
      */
-    public record Update(String kind, String spec, long panelVersion) {
-    }
+    public record Update(String kind, String spec, long panelVersion) {}
 
     /** Updates a subscriber may fall behind by before its stream fails (an update is a few dozen bytes). */
     static final int BUFFER = 10_000;

@@ -1,11 +1,13 @@
 package org.hazardstream.report.service;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.report.ComparisonTable;
@@ -20,9 +22,6 @@ import org.hazardstream.study.StudyDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 /**
  * Reads stored results into the shapes of the HTTP contract. The estimate views are built from the stored JSON
  * tree, not from re-serialised records, so fields that a newer model-service adds pass through unchanged.
@@ -32,15 +31,15 @@ import jakarta.transaction.Transactional;
 public class EstimateService {
 
     /** A rendered table and its media type. */
-    public record RenderedTable(String text, String mediaType) {
-    }
+    public record RenderedTable(String text, String mediaType) {}
 
     private final FitResultRepository repository;
     private final List<String> specOrder;
 
     public EstimateService(FitResultRepository repository, StudyCatalog studies) {
         this.repository = repository;
-        this.specOrder = studies.live().specs().stream().map(StudyDefinition.Spec::name).toList();
+        this.specOrder =
+                studies.live().specs().stream().map(StudyDefinition.Spec::name).toList();
     }
 
     public List<EstimateSummary> specs() {
@@ -56,7 +55,9 @@ public class EstimateService {
 
     /** The latest result of every spec, in the live study's spec order. */
     public List<ObjectNode> latestOfEverySpec() {
-        return ordered(repository.latestPerSpec()).stream().map(EstimateService::estimateView).toList();
+        return ordered(repository.latestPerSpec()).stream()
+                .map(EstimateService::estimateView)
+                .toList();
     }
 
     /**
@@ -97,7 +98,8 @@ public class EstimateService {
     }
 
     private StoredFitResult latestOf(String spec) {
-        return repository.latest(spec)
+        return repository
+                .latest(spec)
                 .orElseThrow(() -> new NoSuchResultException("no result for spec '" + spec + "' yet"));
     }
 
@@ -108,7 +110,9 @@ public class EstimateService {
             int i = order.indexOf(r.spec);
             return i < 0 ? order.size() : i;
         });
-        return results.stream().sorted(byConfiguredPosition.thenComparing(r -> r.spec)).toList();
+        return results.stream()
+                .sorted(byConfiguredPosition.thenComparing(r -> r.spec))
+                .toList();
     }
 
     /**

@@ -8,6 +8,5 @@ import java.time.Instant;
  * @param optionsFingerprint the option set the latest result was fitted with (null when it carries no provenance)
  * @param identified         whether the data identify its terms (null when the result does not say)
  */
-public record EstimateSummary(String spec, Instant computedAt, long panelVersion, String optionsFingerprint,
-        Boolean identified) {
-}
+public record EstimateSummary(
+        String spec, Instant computedAt, long panelVersion, String optionsFingerprint, Boolean identified) {}

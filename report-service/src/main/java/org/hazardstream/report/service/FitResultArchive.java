@@ -1,19 +1,23 @@
 package org.hazardstream.report.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
 import org.hazardstream.events.FitResultEvent;
 import org.hazardstream.report.persistence.FitResultRepository;
 import org.hazardstream.report.persistence.StoredFitResult;
 
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 /** Keeps every fit result once, and tells every replica's dashboards about each new one. */
 @ApplicationScoped
 public class FitResultArchive {
 
-    public enum Outcome { STORED, DUPLICATE }
+    public enum Outcome {
+        STORED,
+        DUPLICATE
+    }
 
     private final FitResultRepository repository;
     private final ReportMetrics metrics;
@@ -35,7 +39,8 @@ public class FitResultArchive {
         if (!repository.insertIfAbsent(event, json)) {
             return Outcome.DUPLICATE;
         }
-        notifier.notifyOnCommit(new DashboardUpdates.Update("result", event.spec(), event.lineage().panelVersion()));
+        notifier.notifyOnCommit(new DashboardUpdates.Update(
+                "result", event.spec(), event.lineage().panelVersion()));
         return Outcome.STORED;
     }
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.hazardstream.report.config.ReportSettings;
 import org.hazardstream.study.StudyDefinition;
 import org.hazardstream.study.StudyDefinitions;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The study definitions this report-service knows: the bundled ones ({@code report.studies}), read once at start-up;
@@ -30,8 +30,7 @@ public class StudyCatalog {
     }
 
     /** A known study and what the system does with it. */
-    public record Entry(StudyDefinition definition, String fingerprint, Status status) {
-    }
+    public record Entry(StudyDefinition definition, String fingerprint, Status status) {}
 
     private final Map<String, Entry> studies = new LinkedHashMap<>();
     private final String liveStudy;
@@ -52,8 +51,12 @@ public class StudyCatalog {
             if (studies.containsKey(definition.id())) {
                 throw new IllegalStateException("report.studies: two definitions of study '" + definition.id() + "'");
             }
-            studies.put(definition.id(), new Entry(definition, StudyDefinitions.fingerprint(definition),
-                    definition.id().equals(liveStudy) ? Status.live : Status.offline));
+            studies.put(
+                    definition.id(),
+                    new Entry(
+                            definition,
+                            StudyDefinitions.fingerprint(definition),
+                            definition.id().equals(liveStudy) ? Status.live : Status.offline));
         }
         if (!studies.containsKey(liveStudy)) {
             throw new IllegalStateException("report.live-study: '" + liveStudy + "' is not one of report.studies ("

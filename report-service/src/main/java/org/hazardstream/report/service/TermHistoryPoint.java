@@ -21,5 +21,4 @@ public record TermHistoryPoint(
         Double hazardRatio,
         Double confLow,
         Double confHigh,
-        Boolean identified) {
-}
+        Boolean identified) {}

@@ -7,8 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Results stored before provenance and the coefficient read model existed get both from their payload when the
@@ -45,9 +45,9 @@ class MigrationTest {
         flyway().cleanDisabled(false).load().clean();
         flyway().target("1").load().migrate();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("insert into " + SCHEMA + ".fit_result (event_id, spec, "
-                     + "panel_version, computed_at, panel_rows, panel_events, payload) "
-                     + "values (?, 'cox', 42, now(), 15, 4, cast(? as jsonb))")) {
+                PreparedStatement insert = c.prepareStatement("insert into " + SCHEMA + ".fit_result (event_id, spec, "
+                        + "panel_version, computed_at, panel_rows, panel_events, payload) "
+                        + "values (?, 'cox', 42, now(), 15, 4, cast(? as jsonb))")) {
             insert.setString(1, event.eventId());
             insert.setString(2, golden);
             insert.executeUpdate();
@@ -55,7 +55,8 @@ class MigrationTest {
 
         flyway().load().migrate();
 
-        try (Connection c = dataSource.getConnection(); Statement query = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement query = c.createStatement()) {
             try (ResultSet row = query.executeQuery("select study, options_fingerprint, engine, converged, identified, "
                     + "options ->> 'ties' from " + SCHEMA + ".fit_result")) {
                 assertThat(row.next()).isTrue();
@@ -69,7 +70,8 @@ class MigrationTest {
             try (ResultSet rows = query.executeQuery("select position, term, estimate, robust_std_error, conf_high "
                     + "from " + SCHEMA + ".fit_coefficient order by position")) {
                 for (int position = 0; position < event.result().coefficients().size(); position++) {
-                    FitResult.Coefficient expected = event.result().coefficients().get(position);
+                    FitResult.Coefficient expected =
+                            event.result().coefficients().get(position);
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getInt(1)).isEqualTo(position);
                     assertThat(rows.getString(2)).isEqualTo(expected.term());

@@ -17,7 +17,8 @@ class AdoptionViewTest {
         PanelDelta delta = EventJson.read(golden, PanelDelta.class);
         AdoptionView view = new AdoptionView();
 
-        AdoptionCurves curves = view.apply(new PanelDeltaAssembler().accept(delta).orElseThrow());
+        AdoptionCurves curves =
+                view.apply(new PanelDeltaAssembler().accept(delta).orElseThrow());
 
         assertThat(curves.panelVersion()).isEqualTo(7);
         assertThat(curves.dataThrough()).isEqualTo(delta.version().dataThrough());

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.hazardstream.core.fit.FitResult;
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.FitResultEvent;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * Fit results shaped like the study's specs (term names of the contract, a null central_policy for the Cox-type
@@ -17,8 +17,7 @@ import org.hazardstream.events.FitResultEvent;
  */
 public final class DashboardFixture {
 
-    private DashboardFixture() {
-    }
+    private DashboardFixture() {}
 
     public static FitResult result(String model, long seed) {
         Random random = new Random(seed);
@@ -29,18 +28,34 @@ public final class DashboardFixture {
         }
         for (String term : PanelRow.COVARIATES) {
             if (model.equals("pce") && PanelRow.COVARIATES.indexOf(term) >= 8) {
-                coefficients.add(TestEvents.coefficient(term + "@1", 0.3 * random.nextGaussian(), 0.1 + 0.2 * random.nextDouble()));
-                coefficients.add(TestEvents.coefficient(term + "@2", 0.3 * random.nextGaussian(), 0.1 + 0.2 * random.nextDouble()));
+                coefficients.add(TestEvents.coefficient(
+                        term + "@1", 0.3 * random.nextGaussian(), 0.1 + 0.2 * random.nextDouble()));
+                coefficients.add(TestEvents.coefficient(
+                        term + "@2", 0.3 * random.nextGaussian(), 0.1 + 0.2 * random.nextDouble()));
             } else if (term.equals("central_policy") && (model.equals("cox") || model.equals("finegray"))) {
                 coefficients.add(TestEvents.notEstimable(term));
             } else {
-                coefficients.add(TestEvents.coefficient(term, 0.3 * random.nextGaussian(), 0.08 + 0.2 * random.nextDouble()));
+                coefficients.add(
+                        TestEvents.coefficient(term, 0.3 * random.nextGaussian(), 0.08 + 0.2 * random.nextDouble()));
             }
         }
         FitResult cox = TestEvents.coxResult(3626, 118, coefficients);
-        return new FitResult(model, cox.n(), cox.events(), 0, true, 6, -401.25 - seed, -460.5, 840.0 - seed,
-                cox.tests(), model.equals("cox") || model.equals("finegray") ? 0.8 : null, null, cox.warnings(),
-                coefficients, List.of());
+        return new FitResult(
+                model,
+                cox.n(),
+                cox.events(),
+                0,
+                true,
+                6,
+                -401.25 - seed,
+                -460.5,
+                840.0 - seed,
+                cox.tests(),
+                model.equals("cox") || model.equals("finegray") ? 0.8 : null,
+                null,
+                cox.warnings(),
+                coefficients,
+                List.of());
     }
 
     public static FitResultEvent event(String spec, String model, long panelVersion, long seed) {
@@ -48,9 +63,18 @@ public final class DashboardFixture {
     }
 
     /** A result the data cannot identify: identified false, with hazard-core's warning of a term constant among the events. */
-    public static FitResultEvent notIdentifiedEvent(String spec, String model, long panelVersion, long seed, String term) {
-        return event(spec, panelVersion, seed, result(model, seed).withIdentification(false, List.of(
-                "not identified: " + term + " takes one value in every event row, so the likelihood cannot settle on a coefficient")));
+    public static FitResultEvent notIdentifiedEvent(
+            String spec, String model, long panelVersion, long seed, String term) {
+        return event(
+                spec,
+                panelVersion,
+                seed,
+                result(model, seed)
+                        .withIdentification(
+                                false,
+                                List.of(
+                                        "not identified: " + term
+                                                + " takes one value in every event row, so the likelihood cannot settle on a coefficient")));
     }
 
     private static FitResultEvent event(String spec, long panelVersion, long seed, FitResult result) {

@@ -29,7 +29,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private final Process driver;
     private final Path profile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String session;
 
@@ -45,7 +46,9 @@ public final class HeadlessChromium implements AutoCloseable {
         profile = Files.createTempDirectory("report-chromium-");
         Path log = Path.of("target", "chromedriver.log").toAbsolutePath();
         driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         base = "http://127.0.0.1:" + port;
         try {
             awaitDriverReady();
@@ -58,19 +61,37 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private String newSession(int width, int height) throws IOException, InterruptedException {
         // The flags keep Chromium off the network it cannot reach here (background services, component updates).
-        Map<String, Object> capabilities = Map.of("capabilities", Map.of("alwaysMatch", Map.of(
-                "browserName", "chrome",
-                "goog:chromeOptions", Map.of(
-                        "binary", CHROMIUM.toString(),
-                        "args", List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--disable-quic", "--no-first-run", "--hide-scrollbars",
-                                "--user-data-dir=" + profile, "--window-size=" + width + "," + height)))));
+        Map<String, Object> capabilities = Map.of(
+                "capabilities",
+                Map.of(
+                        "alwaysMatch",
+                        Map.of(
+                                "browserName",
+                                "chrome",
+                                "goog:chromeOptions",
+                                Map.of(
+                                        "binary", CHROMIUM.toString(),
+                                        "args",
+                                                List.of(
+                                                        "--headless",
+                                                        "--no-sandbox",
+                                                        "--disable-gpu",
+                                                        "--disable-dev-shm-usage",
+                                                        "--disable-background-networking",
+                                                        "--disable-component-update",
+                                                        "--disable-sync",
+                                                        "--disable-quic",
+                                                        "--no-first-run",
+                                                        "--hide-scrollbars",
+                                                        "--user-data-dir=" + profile,
+                                                        "--window-size=" + width + "," + height)))));
         return call("POST", "/session", capabilities).path("sessionId").asText();
     }
 
     private void awaitDriverReady() {
-        Awaitility.await("chromedriver ready").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await("chromedriver ready")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!driver.isAlive()) {
                         throw new IllegalStateException("chromedriver exited with " + driver.exitValue());
@@ -99,7 +120,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -110,7 +132,8 @@ public final class HeadlessChromium implements AutoCloseable {
         JsonNode value = EventJson.mapper().readTree(response.body()).path("value");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("WebDriver " + method + " " + path + ": " + response.statusCode() + " "
-                    + value.path("error").asText() + ": " + value.path("message").asText());
+                    + value.path("error").asText() + ": "
+                    + value.path("message").asText());
         }
         return value;
     }

@@ -7,10 +7,10 @@ import java.util.Collections;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.hazardstream.study.panel.PanelRow;
 import org.hazardstream.events.PanelDelta;
 import org.hazardstream.events.PanelVersionCompleted;
 import org.hazardstream.events.Topics;
+import org.hazardstream.study.panel.PanelRow;
 
 /**
  * A small panel published to the panel-deltas topic as panel-service would: six cities in two provinces over a
@@ -36,8 +36,7 @@ public final class PanelFixture {
 
     private static boolean published;
 
-    private PanelFixture() {
-    }
+    private PanelFixture() {}
 
     public static synchronized void publishOnce(String bootstrapServers) {
         if (published) {
@@ -53,18 +52,37 @@ public final class PanelFixture {
             first.addAll(city("320200", "320000", 8, 1));
             first.addAll(city("320300", "320000", 0, 0));
             int rows = first.size();
-            PanelVersionCompleted one = new PanelVersionCompleted(1, rows, 6, 4, DATA_THROUGH.minusDays(1), 100, rows,
-                    Instant.parse("2026-03-01T09:00:00Z"));
-            send(producer, new PanelDelta(1, "health-code/1/0", "health-code", one, 0, 2, first.subList(0, firstChunk),
-                    List.of()));
-            send(producer, new PanelDelta(1, "health-code/1/1", "health-code", one, 1, 2,
-                    first.subList(firstChunk, rows), List.of()));
+            PanelVersionCompleted one = new PanelVersionCompleted(
+                    1, rows, 6, 4, DATA_THROUGH.minusDays(1), 100, rows, Instant.parse("2026-03-01T09:00:00Z"));
+            send(
+                    producer,
+                    new PanelDelta(
+                            1, "health-code/1/0", "health-code", one, 0, 2, first.subList(0, firstChunk), List.of()));
+            send(
+                    producer,
+                    new PanelDelta(
+                            1,
+                            "health-code/1/1",
+                            "health-code",
+                            one,
+                            1,
+                            2,
+                            first.subList(firstChunk, rows),
+                            List.of()));
 
-            PanelVersionCompleted two = new PanelVersionCompleted(2, rows - 2, 6, 4, DATA_THROUGH, 1, 3,
-                    Instant.parse("2026-03-01T10:00:00Z"));
-            send(producer, new PanelDelta(1, "health-code/2/0", "health-code", two, 0, 1,
-                    List.of(row("320200", "320000", 6, 1)),
-                    List.of(new PanelDelta.RowKey("320200", 7), new PanelDelta.RowKey("320200", 8))));
+            PanelVersionCompleted two = new PanelVersionCompleted(
+                    2, rows - 2, 6, 4, DATA_THROUGH, 1, 3, Instant.parse("2026-03-01T10:00:00Z"));
+            send(
+                    producer,
+                    new PanelDelta(
+                            1,
+                            "health-code/2/0",
+                            "health-code",
+                            two,
+                            0,
+                            1,
+                            List.of(row("320200", "320000", 6, 1)),
+                            List.of(new PanelDelta.RowKey("320200", 7), new PanelDelta.RowKey("320200", 8))));
         }
         published = true;
     }

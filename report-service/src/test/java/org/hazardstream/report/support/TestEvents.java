@@ -20,15 +20,25 @@ import org.hazardstream.events.FitResultEvent;
 /** Builds fit results by hand and publishes events to the broker with a plain producer, as model-service would. */
 public final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** A coefficient row with the contract's derived fields computed from estimate and SE (z test, 95% interval). */
     public static FitResult.Coefficient coefficient(String term, double estimate, double se) {
         double z = estimate / se;
-        double p = 2 * (1 - new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(Math.abs(z)));
-        return new FitResult.Coefficient(term, estimate, se, null, z, p, Math.exp(estimate),
-                Math.exp(estimate - 1.959963984540054 * se), Math.exp(estimate + 1.959963984540054 * se));
+        double p = 2
+                * (1
+                        - new org.apache.commons.math3.distribution.NormalDistribution()
+                                .cumulativeProbability(Math.abs(z)));
+        return new FitResult.Coefficient(
+                term,
+                estimate,
+                se,
+                null,
+                z,
+                p,
+                Math.exp(estimate),
+                Math.exp(estimate - 1.959963984540054 * se),
+                Math.exp(estimate + 1.959963984540054 * se));
     }
 
     /** A coefficient that could not be estimated (collinear): every number null. */
@@ -39,23 +49,48 @@ public final class TestEvents {
     public static FitResult coxResult(int n, int events, List<FitResult.Coefficient> coefficients) {
         FitResult.TestStatistic lr = new FitResult.TestStatistic(12.5, coefficients.size(), 0.002);
         List<String> warnings = new ArrayList<>();
-        coefficients.stream().filter(c -> c.estimate() == null)
+        coefficients.stream()
+                .filter(c -> c.estimate() == null)
                 .forEach(c -> warnings.add(c.term() + ": not estimable (collinear with the baseline); estimate null"));
-        return new FitResult("cox", n, events, 0, true, 5, -401.25, -460.5, 810.5,
-                new FitResult.Tests(lr, lr, lr), 0.81, null, warnings, coefficients, List.of());
+        return new FitResult(
+                "cox",
+                n,
+                events,
+                0,
+                true,
+                5,
+                -401.25,
+                -460.5,
+                810.5,
+                new FitResult.Tests(lr, lr, lr),
+                0.81,
+                null,
+                warnings,
+                coefficients,
+                List.of());
     }
 
-    public static FitResultEvent event(String spec, long panelVersion, Instant computedAt, LocalDate dataThrough,
-                                       FitResult result) {
+    public static FitResultEvent event(
+            String spec, long panelVersion, Instant computedAt, LocalDate dataThrough, FitResult result) {
         return event(spec, panelVersion, computedAt, dataThrough, result, Map.of("model", result.model()));
     }
 
     /** A result of the spec fitted with these options. */
-    public static FitResultEvent event(String spec, long panelVersion, Instant computedAt, LocalDate dataThrough,
-                                       FitResult result, Map<String, String> options) {
-        return new FitResultEvent(UUID.randomUUID().toString(), spec, computedAt, 42,
+    public static FitResultEvent event(
+            String spec,
+            long panelVersion,
+            Instant computedAt,
+            LocalDate dataThrough,
+            FitResult result,
+            Map<String, String> options) {
+        return new FitResultEvent(
+                UUID.randomUUID().toString(),
+                spec,
+                computedAt,
+                42,
                 new FitResultEvent.Lineage(panelVersion, result.n(), result.events(), dataThrough),
-                FitResultEvent.Provenance.of("health-code", options, "hazard-core test"), result);
+                FitResultEvent.Provenance.of("health-code", options, "hazard-core test"),
+                result);
     }
 
     public static KafkaProducer<String, String> producer(String bootstrapServers) {
