@@ -64,6 +64,29 @@ class StreamResourceTest {
     }
 
     @Test
+    void theLiveStudysStreamsAlsoTakeDataUnderItsPathAndOtherStudiesDoNot() {
+        String city = newCityId();
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(CITY_HEADER + cityRow(city))
+                .when()
+                .post("/api/v1/studies/health-code/streams/cities")
+                .then()
+                .statusCode(202)
+                .body("stream", equalTo("cities"))
+                .body("accepted", equalTo(1));
+        assertThat(published(city)).hasSize(1);
+        given().header("Authorization", TOKEN)
+                .contentType("text/csv")
+                .body(CITY_HEADER + cityRow(newCityId()))
+                .when()
+                .post("/api/v1/studies/stay-at-home/streams/cities")
+                .then()
+                .statusCode(404)
+                .body("error", org.hamcrest.Matchers.containsString("study 'stay-at-home' does not stream here"));
+    }
+
+    @Test
     void validCsvIsPublishedWithItsKeys() {
         String city = newCityId();
         postCities(city);

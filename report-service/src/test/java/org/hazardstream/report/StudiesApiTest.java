@@ -53,6 +53,28 @@ class StudiesApiTest {
     }
 
     @Test
+    void everyEndpointAlsoAnswersUnderTheLiveStudy() {
+        String unscoped = given().get("/api/v1/estimates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().get("/api/v1/studies/health-code/estimates")
+                .then()
+                .statusCode(200)
+                .body(equalTo(unscoped));
+        given().get("/api/v1/studies/health-code/estimates/no-such-spec")
+                .then()
+                .statusCode(404)
+                .body("error", containsString("no-such-spec"));
+        given().get("/api/v1/studies/stay-at-home/estimates")
+                .then()
+                .statusCode(404)
+                .body("error", containsString("study 'stay-at-home' does not stream here"));
+        given().get("/api/v1/studies/health-code").then().statusCode(200).body("status", equalTo("live"));
+    }
+
+    @Test
     void theSchemaIsPublished() {
         given().get("/api/v1/schemas/study-definition")
                 .then()

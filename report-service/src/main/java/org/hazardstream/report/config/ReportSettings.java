@@ -17,10 +17,6 @@ public interface ReportSettings {
     @WithDefault("studies/health-code/study.json,studies/stay-at-home/study.json,studies/state-lotteries/study.json")
     List<String> studies();
 
-    /** The study whose data stream through the services and whose estimates this service serves. */
-    @WithDefault("health-code")
-    String liveStudy();
-
     /** The listener that brings every replica's stored results to this replica's dashboards. */
     UpdatesListener updatesListener();
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hazardstream.report.config.ReportSettings;
 import org.hazardstream.study.StudyDefinition;
 import org.hazardstream.study.StudyDefinitions;
@@ -15,7 +16,7 @@ import org.hazardstream.study.StudyDefinitions;
 /**
  * The study definitions this report-service knows: the bundled ones ({@code report.studies}), read once at start-up;
  * an invalid one stops the service with every error at its JSON pointer. One of them is live ({@code
- * report.live-study}): its data stream through the services and its estimates are served; the others can be built
+ * hazard.live-study}, as for every service's study-scoped paths): its data stream through the services and its estimates are served; the others can be built
  * and fitted offline with the command line ({@code hazard-cli panel --study}).
  */
 @ApplicationScoped
@@ -36,8 +37,10 @@ public class StudyCatalog {
     private final String liveStudy;
 
     @Inject
-    public StudyCatalog(ReportSettings settings) {
-        this(settings.studies(), settings.liveStudy());
+    public StudyCatalog(
+            ReportSettings settings,
+            @ConfigProperty(name = "hazard.live-study", defaultValue = "health-code") String liveStudy) {
+        this(settings.studies(), liveStudy);
     }
 
     StudyCatalog(List<String> locations, String liveStudy) {
@@ -59,7 +62,7 @@ public class StudyCatalog {
                             definition.id().equals(liveStudy) ? Status.live : Status.offline));
         }
         if (!studies.containsKey(liveStudy)) {
-            throw new IllegalStateException("report.live-study: '" + liveStudy + "' is not one of report.studies ("
+            throw new IllegalStateException("hazard.live-study: '" + liveStudy + "' is not one of report.studies ("
                     + String.join(", ", studies.keySet()) + ")");
         }
         this.liveStudy = liveStudy;
