@@ -32,7 +32,7 @@ suppressMessages(library(survival))
 raw <- "studies/state-lotteries/raw"
 out <- "hazard-study/src/test/resources/r/studies/state-lotteries"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
-num <- function(v) ifelse(is.na(v), "NA", sprintf("%.17g", v))
+source("hazard-core/src/test/r/coxph-expected.R") # num(), run(): the Cox fixture keys
 
 # ---- raw files ----
 states <- read.csv(file.path(raw, "states.csv"), colClasses = "character", na.strings = "")
@@ -84,34 +84,8 @@ cat("S", S, "E", E, "L", L, "| states", length(units) - length(excluded), "exclu
     if (length(excluded)) paste0("(", paste(excluded, collapse = " "), ")"),
     "| rows", nrow(d), "events", sum(d$event), "\n")
 
-# ---- cox: as cox_fixtures.R's expect() ----
-expect <- function(case, call_text, fit, zph = TRUE) {
-  cf <- coef(fit)
-  terms <- names(cf)
-  se <- sqrt(diag(if (is.null(fit$naive.var)) fit$var else fit$naive.var))
-  rob <- if (is.null(fit$naive.var)) rep(NA, length(cf)) else sqrt(diag(fit$var))
-  se[is.na(cf)] <- NA; rob[is.na(cf)] <- NA
-  keys <- c("call", "n", "events", "loglik0", "loglik", "iter", "lr", "wald", "score", "concordance")
-  vals <- c(call_text, fit$n, fit$nevent, num(fit$loglik[1]), num(fit$loglik[2]), fit$iter,
-            num(2 * diff(fit$loglik)), num(fit$wald.test), num(fit$score),
-            num(fit$concordance["concordance"]))
-  keys <- c(keys, paste0("coef.", terms), paste0("se.", terms), paste0("robust.", terms))
-  vals <- c(vals, num(cf), num(se), num(rob))
-  z <- if (zph) try(cox.zph(fit), silent = TRUE) else NULL
-  if (!is.null(z) && !inherits(z, "try-error")) {
-    tb <- z$table
-    keys <- c(keys, paste0("zph.", rownames(tb)))
-    vals <- c(vals, num(tb[, "chisq"]))
-  } else {
-    keys <- c(keys, "zph.GLOBAL")
-    vals <- c(vals, "NA")
-  }
-  write.csv(data.frame(key = keys, value = vals), file.path(out, paste0(case, ".expected.csv")), row.names = FALSE)
-  cat(case, ": iter", fit$iter, " loglik", fit$loglik[2], " coef", sprintf("%.6f", cf), "\n")
-}
-cox_call <- paste0('coxph(Surv(start, stop, event) ~ neighbours_share + region_peers, data = d, ties = "efron", ',
-                   'control = coxph.control(eps = 1e-11, iter.max = 100))')
-expect("cox", cox_call, eval(parse(text = cox_call)))
+# ---- cox: the keys of hazard-core/src/test/r/coxph-expected.R (run() adds the tight control) ----
+run("cox", 'coxph(Surv(start, stop, event) ~ neighbours_share + region_peers, data = d, ties = "efron")', d)
 
 # ---- logit: as glm-fixtures.R's put_glm(), prefix "logit" ----
 # period is an ordinary covariate (a linear time trend), not a --breaks dummy, so the null model is the intercept

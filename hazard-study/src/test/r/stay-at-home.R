@@ -17,7 +17,7 @@ suppressMessages(library(survival))
 raw <- "studies/stay-at-home/raw"
 out <- "hazard-study/src/test/resources/r/studies/stay-at-home"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
-num <- function(v) ifelse(is.na(v), "NA", sprintf("%.17g", v))
+source("hazard-core/src/test/r/coxph-expected.R") # num(), run(): the Cox fixture keys
 
 # ---- study settings ----
 S <- as.Date("2020-03-01")   # start
@@ -105,41 +105,9 @@ cat("orders", nrow(orders), " in ", format(S + 1), "..", format(E), ":",
     sum(orders$date >= S + 1 & orders$date <= E), " range", format(min(orders$date)), "..", format(max(orders$date)), "\n")
 cat("panel rows", nrow(d), " events", sum(d$event), " rows with any NA", sum(!complete.cases(d)), "\n")
 
-# ---- Cox fits: expected values as in cox_fixtures.R ----
-expect <- function(case, call_text, fit, zph = TRUE) {
-  cf <- coef(fit)
-  terms <- names(cf)
-  se <- sqrt(diag(if (is.null(fit$naive.var)) fit$var else fit$naive.var))
-  rob <- if (is.null(fit$naive.var)) rep(NA, length(cf)) else sqrt(diag(fit$var))
-  se[is.na(cf)] <- NA; rob[is.na(cf)] <- NA
-  keys <- c("call", "n", "events", "loglik0", "loglik", "iter", "lr", "wald", "score", "concordance")
-  vals <- c(call_text, fit$n, fit$nevent, num(fit$loglik[1]), num(fit$loglik[2]), fit$iter,
-            num(2 * diff(fit$loglik)), num(fit$wald.test), num(fit$score),
-            num(fit$concordance["concordance"]))
-  keys <- c(keys, paste0("coef.", terms), paste0("se.", terms), paste0("robust.", terms))
-  vals <- c(vals, num(cf), num(se), num(rob))
-  z <- if (zph) try(cox.zph(fit), silent = TRUE) else NULL
-  if (!is.null(z) && !inherits(z, "try-error")) {
-    tb <- z$table
-    keys <- c(keys, paste0("zph.", rownames(tb)))
-    vals <- c(vals, num(tb[, "chisq"]))
-  } else {
-    keys <- c(keys, "zph.GLOBAL")
-    vals <- c(vals, "NA")
-  }
-  write.csv(data.frame(key = keys, value = vals), file.path(out, paste0(case, ".expected.csv")),
-            row.names = FALSE)
-  cat(case, ": n", fit$n, " events", fit$nevent, " iter", fit$iter, " loglik", fit$loglik[2], "\n")
-  print(summary(fit)$coefficients)
-}
-run <- function(case, call_text, data) {
-  fit <- eval(parse(text = call_text), envir = list(d = data))
-  expect(case, call_text, fit)
-}
-run("cox", paste0('coxph(Surv(start, stop, event) ~ neighbours_share + region_peers + log_cases + stringency_index, ',
-                  'data = d, ties = "efron", control = coxph.control(eps = 1e-11, iter.max = 100))'), d)
-run("cox_cluster", paste0('coxph(Surv(start, stop, event) ~ neighbours_share + region_peers + log_cases + stringency_index, ',
-                          'data = d, ties = "efron", cluster = state_id, control = coxph.control(eps = 1e-11, iter.max = 100))'), d)
+# ---- cox: the keys of hazard-core/src/test/r/coxph-expected.R (run() adds the tight control) ----
+run("cox", 'coxph(Surv(start, stop, event) ~ neighbours_share + region_peers + log_cases + stringency_index, data = d, ties = "efron")', d)
+run("cox_cluster", 'coxph(Surv(start, stop, event) ~ neighbours_share + region_peers + log_cases + stringency_index, data = d, ties = "efron", cluster = state_id)', d)
 
 # ---- logit: expected values as put_glm() in glm-fixtures.R (no cluster, so no rse keys) ----
 # The null model is the intercept only (the fit contract: intercept and period dummies; there are no --breaks here,

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.IsoDate;
+import org.hazardstream.study.CsvText;
 import org.hazardstream.study.StudyDefinition;
 import org.hazardstream.study.StudyDefinitions;
 import org.hazardstream.study.StudyPanel;
@@ -98,15 +99,9 @@ final class PanelCommand implements Callable<Integer> {
         RawData data = RawData.readDirectory(raw);
         Panel panel = new PanelBuilder().build(data, settings);
         double millis = (System.nanoTime() - begin) / 1e6;
-        if (out.equals("-")) {
-            write(spec.commandLine().getOut(), panel::writeCsv);
+        Path file = writeOut(panel::writeCsv);
+        if (file == null) {
             return 0;
-        }
-        Path file = Path.of(out);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            panel.writeCsv(writer);
-        } catch (IOException e) {
-            throw new BadInputException("option --out: cannot write " + file + ": " + e.getMessage(), e);
         }
         spec.commandLine()
                 .getOut()
@@ -135,15 +130,9 @@ final class PanelCommand implements Callable<Integer> {
         StudyDefinition definition = StudyDefinitions.read(study);
         StudyPanel panel = StudyPanelBuilder.build(StudyRecords.readDirectory(definition, raw), through);
         double millis = (System.nanoTime() - begin) / 1e6;
-        if (out.equals("-")) {
-            write(spec.commandLine().getOut(), panel::writeCsv);
+        Path file = writeOut(panel::writeCsv);
+        if (file == null) {
             return 0;
-        }
-        Path file = Path.of(out);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            panel.writeCsv(writer);
-        } catch (IOException e) {
-            throw new BadInputException("option --out: cannot write " + file + ": " + e.getMessage(), e);
         }
         spec.commandLine()
                 .getOut()
@@ -163,13 +152,23 @@ final class PanelCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes a panel to the command's output (kept open). */
-    @FunctionalInterface
-    private interface CsvWriting {
-        void to(Writer writer) throws IOException;
+    /** Writes the panel to --out, or to the command's output for "-" (then null; else the file). */
+    private Path writeOut(CsvText.Writing csv) {
+        if (out.equals("-")) {
+            write(spec.commandLine().getOut(), csv);
+            return null;
+        }
+        Path file = Path.of(out);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            csv.to(writer);
+        } catch (IOException e) {
+            throw new BadInputException("option --out: cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
-    private static void write(Writer writer, CsvWriting csv) {
+    /** Writes a panel to the command's output (kept open). */
+    private static void write(Writer writer, CsvText.Writing csv) {
         try {
             csv.to(writer);
             writer.flush();

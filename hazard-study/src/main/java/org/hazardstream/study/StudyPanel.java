@@ -1,8 +1,6 @@
 package org.hazardstream.study;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,14 +46,14 @@ public record StudyPanel(List<String> columns, List<Row> rows, List<String> excl
     }
 
     public void writeCsv(Writer out) throws IOException {
-        out.write(String.join(",", columns.stream().map(StudyPanel::quote).toList()));
+        out.write(String.join(",", columns.stream().map(CsvText::quote).toList()));
         out.write('\n');
         StringBuilder line = new StringBuilder();
         for (Row row : rows) {
             line.setLength(0);
-            line.append(quote(row.unitId()));
+            line.append(CsvText.quote(row.unitId()));
             for (String group : row.groups()) {
-                line.append(',').append(quote(group));
+                line.append(',').append(CsvText.quote(group));
             }
             line.append(',')
                     .append(row.period())
@@ -79,13 +77,7 @@ public record StudyPanel(List<String> columns, List<Row> rows, List<String> excl
     }
 
     public String toCsv() {
-        StringWriter out = new StringWriter();
-        try {
-            writeCsv(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return CsvText.of(this::writeCsv);
     }
 
     /** The panel as a long-format table for the fitters. */
@@ -109,12 +101,5 @@ public record StudyPanel(List<String> columns, List<Row> rows, List<String> excl
             table.endRow();
         }
         return table.build();
-    }
-
-    private static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,10 +1,6 @@
 package org.hazardstream.study;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.study.StudyDefinition.Stream;
 import org.hazardstream.study.panel.FieldError;
@@ -94,44 +87,17 @@ public final class StudyRecords {
     }
 
     private void readFile(Stream stream, Path file) {
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .setIgnoreEmptyLines(true)
-                .get();
-        String name = file.getFileName().toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames().stream()
-                    .map(h -> h.replace("\uFEFF", ""))
-                    .toList();
-            int row = 0;
-            for (CSVRecord csv : parser) {
-                row++;
-                if (csv.size() != header.size()) {
-                    throw new BadInputException(
-                            name + ": row " + row + " has " + csv.size() + " fields, the header has " + header.size());
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    fields.put(header.get(i), csv.get(i));
-                }
-                List<FieldError> errors = validate(stream, fields);
-                if (!errors.isEmpty()) {
-                    FieldError first = errors.get(0);
-                    throw new BadInputException(
-                            name + ": row " + row + ", column '" + first.column() + "': " + first.message());
-                }
-                store(stream, fields);
-            }
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new BadInputException(
                     "missing file " + file + " (stream '" + stream.name() + "' of study '" + study.id() + "')");
-        } catch (IOException e) {
-            throw new BadInputException(name + ": " + e.getMessage(), e);
         }
+        RawCsv.read(file, (row, fields) -> {
+            List<FieldError> errors = validate(stream, fields);
+            if (!errors.isEmpty()) {
+                throw RawCsv.rowError(file, row, errors);
+            }
+            store(stream, fields);
+        });
     }
 
     private Stream stream(String name) {

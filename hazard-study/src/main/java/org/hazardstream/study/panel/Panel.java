@@ -1,8 +1,6 @@
 package org.hazardstream.study.panel;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +8,7 @@ import java.util.List;
 
 import org.hazardstream.core.data.DataTable;
 import org.hazardstream.core.data.PlainDecimal;
+import org.hazardstream.study.CsvText;
 
 /**
  * The city-day risk set of panel-contract.md: rows ordered by city_id (compared as text) then day, and the cities
@@ -50,20 +49,14 @@ public record Panel(List<PanelRow> rows, List<String> excludedCities) {
                 if (i > 0) {
                     out.write(',');
                 }
-                out.write(quote(fields[i]));
+                out.write(CsvText.quote(fields[i]));
             }
             out.write('\n');
         }
     }
 
     public String toCsv() {
-        StringWriter out = new StringWriter();
-        try {
-            writeCsv(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return CsvText.of(this::writeCsv);
     }
 
     /** The panel as a long-format table for the fitters (subject id column city_id). */
@@ -92,12 +85,5 @@ public record Panel(List<PanelRow> rows, List<String> excludedCities) {
     /** A number as panels write it: see {@link PlainDecimal#format}. */
     public static String formatNumber(double value) {
         return PlainDecimal.format(value);
-    }
-
-    private static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

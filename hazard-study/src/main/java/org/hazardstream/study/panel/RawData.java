@@ -1,16 +1,9 @@
 package org.hazardstream.study.panel;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,10 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.hazardstream.core.data.BadInputException;
+import org.hazardstream.study.RawCsv;
 
 /**
  * The latest record of every (stream, key): the state the panel is a pure function of. Records of different keys
@@ -200,52 +191,18 @@ public final class RawData {
     }
 
     private static void readFile(RawData data, RawStream stream, Path file) {
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .setIgnoreEmptyLines(true)
-                .get();
-        String name = file.getFileName().toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames();
-            int row = 0;
-            for (CSVRecord csv : parser) {
-                row++;
-                if (csv.size() != header.size()) {
-                    throw new BadInputException(
-                            name + ": row " + row + " has " + csv.size() + " fields, the header has " + header.size());
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    fields.put(stripBom(header.get(i)), csv.get(i));
-                }
-                RawRecord record = new RawRecord(stream, fields);
-                List<FieldError> errors = record.validate();
-                if (!errors.isEmpty()) {
-                    FieldError first = errors.get(0);
-                    throw new BadInputException(
-                            name + ": row " + row + ", column '" + first.column() + "': " + first.message());
-                }
-                if ((stream == RawStream.DAILY || stream == RawStream.ADOPTIONS)
-                        && !data.cities.containsKey(record.get("city_id"))) {
-                    throw new BadInputException(name + ": row " + row + ": unknown city '" + record.get("city_id")
-                            + "' (not in " + RawStream.CITIES.fileName() + ")");
-                }
-                data.store(record);
+        RawCsv.read(file, (row, fields) -> {
+            RawRecord record = new RawRecord(stream, fields);
+            List<FieldError> errors = record.validate();
+            if (!errors.isEmpty()) {
+                throw RawCsv.rowError(file, row, errors);
             }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("file not found: " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            throw new BadInputException(name + ": not readable as CSV: " + e.getMessage(), e);
-        }
-    }
-
-    private static String stripBom(String column) {
-        return column.startsWith("\uFEFF") ? column.substring(1) : column;
+            if ((stream == RawStream.DAILY || stream == RawStream.ADOPTIONS)
+                    && !data.cities.containsKey(record.get("city_id"))) {
+                throw new BadInputException(file.getFileName() + ": row " + row + ": unknown city '"
+                        + record.get("city_id") + "' (not in " + RawStream.CITIES.fileName() + ")");
+            }
+            data.store(record);
+        });
     }
 }
