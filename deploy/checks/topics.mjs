@@ -46,7 +46,7 @@ const mapOf = (text) => {
   return map;
 };
 const embedded = {};
-for (const m of layoutText.matchAll(/new TopicSpec\(Topics\.(\w+),\s*(\d+),\s*(Map\.of\(([^)]*)\)|\w+)\)/g)) {
+for (const m of layoutText.matchAll(/new TopicSpec\(\s*Topics\.(\w+),\s*(\d+),\s*(Map\.of\(([^)]*)\)|\w+)\s*\)/g)) {
   const config = m[4] !== undefined ? mapOf(m[4]) : mapOf(namedMaps[m[3]] ?? "");
   embedded[constants[m[1]] ?? m[1]] = { partitions: m[2], ...config };
 }
