@@ -116,3 +116,16 @@ mono_d <- write_data(mono, "monotone")
 run("monotone", 'coxph(Surv(start, stop, event) ~ x + z, data = d)', mono_d)
 # agexact.fit's own rule for an infinite coefficient (no tied times here: the same likelihood as Efron's)
 run("monotone_exact", 'coxph(Surv(start, stop, event) ~ x + z, data = d, ties = "exact")', mono_d, zph = FALSE)
+
+# ---- timefix: the veteran rows twice, their durations in years computed two ways (t / 365.25 and
+# (t / 7) / (365.25 / 7)), which differ by floating-point noise for 33 of them; coxph ties them (timefix = TRUE,
+# aeqSurv). The file keeps all 17 digits, so the noise survives the reading.
+yrs <- rbind(transform(vet, years = time / 365.25), transform(vet, years = (time / 7) / (365.25 / 7)))
+yrs <- yrs[, c("start", "years", "status", "trt", "karno", "age")]
+years_file <- file.path(out, "veteran_years.csv")
+write.csv(transform(yrs, years = sprintf("%.17g", years)), years_file, row.names = FALSE, quote = FALSE)
+years_d <- read.csv(years_file)
+cat("timefix: distinct times", length(unique(years_d$years)), "of which R ties them to",
+    length(unique(aeqSurv(Surv(years_d$years, years_d$status))[, 1])), "\n")
+run("veteran_years_efron", 'coxph(Surv(years, status) ~ trt + karno + age, data = d)', years_d)
+run("veteran_years_breslow", 'coxph(Surv(years, status) ~ trt + karno + age, data = d, ties = "breslow")', years_d)

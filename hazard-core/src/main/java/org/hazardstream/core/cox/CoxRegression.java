@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.data.TiedTimes;
 import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.fit.Ties;
@@ -530,8 +531,13 @@ public final class CoxRegression {
                             "\u0000", o.eventColumn(), String.valueOf(o.clusterColumn()), String.join(",", covariates));
             String rowsAndTimes = String.join(
                     "\u0000", "cox-times", o.startColumn(), o.stopColumn(), String.valueOf(o.strataColumn()), keptRows);
-            SortedTimes times = table.derived(rowsAndTimes, SortedTimes.class, () -> SortedTimes.of(s, t, strataIndex));
-            CoxData data = new CoxData(covariates, s, t, e, x, null, strataIndex, index(cl), times);
+            // R's timefix: times that differ only by floating-point noise are one time
+            TiedTimes.Intervals merged = table.derived(
+                    rowsAndTimes + "\u0000timefix", TiedTimes.Intervals.class, () -> TiedTimes.merge(s, t));
+            SortedTimes times = table.derived(
+                    rowsAndTimes, SortedTimes.class, () -> SortedTimes.of(merged.start(), merged.stop(), strataIndex));
+            CoxData data =
+                    new CoxData(covariates, merged.start(), merged.stop(), e, x, null, strataIndex, index(cl), times);
             return new CoxInput(data, rows - kept);
         }
 

@@ -8,6 +8,7 @@ import org.hazardstream.core.cox.CoxRegression;
 import org.hazardstream.core.cox.CoxSettings;
 import org.hazardstream.core.data.BadInputException;
 import org.hazardstream.core.data.DataTable;
+import org.hazardstream.core.data.TiedTimes;
 import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitResult;
 import org.hazardstream.core.glm.ModelFrame;
@@ -41,8 +42,10 @@ public final class FineGrayModel {
         if (frame.rows() == 0) {
             throw new BadInputException(table.source() + ": no complete rows to fit");
         }
+        // finegray(timefix = TRUE), R's default: times that differ only by floating-point noise are one time
+        TiedTimes.Intervals times = TiedTimes.merge(frame.start(), frame.stop());
         FineGrayExpansion.Rows rows = FineGrayExpansion.expand(
-                frame.start(), frame.stop(), frame.eventCode(), frame.subject(), code, frame.sourceRow());
+                times.start(), times.stop(), frame.eventCode(), frame.subject(), code, frame.sourceRow());
         int m = rows.size();
         double[][] covariates = new double[frame.covariateNames().size()][m];
         int[] cluster = frame.cluster() == null ? null : new int[m];

@@ -128,6 +128,21 @@ class CoxRFixtureTest {
                 false);
     }
 
+    /**
+     * coxph(Surv(years, status) ~ trt + karno + age): the veteran rows twice, durations in years computed two ways;
+     * 128 distinct times that R's timefix (aeqSurv) ties to 101, and so must we.
+     */
+    @Test
+    void timesThatDifferByFloatingPointNoiseAreTiedAsInR() {
+        for (Ties ties : List.of(Ties.EFRON, Ties.BRESLOW)) {
+            check(
+                    "veteran_years_" + ties.name().toLowerCase(java.util.Locale.ROOT),
+                    "veteran_years",
+                    options(List.of("trt", "karno", "age"), "start", "years", "status", null, ties, null, null),
+                    false);
+        }
+    }
+
     /** coxph(Surv(time, status) ~ trt + karno + diagtime + age + prior, data = veteran, ties = "breslow") */
     @Test
     void veteranBreslow() {
