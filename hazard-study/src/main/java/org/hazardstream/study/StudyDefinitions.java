@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -40,12 +41,18 @@ public final class StudyDefinitions {
     public static final String SCHEMA_RESOURCE = "/org/hazardstream/study/study-definition.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Schema SCHEMA = loadSchema();
+    private static final String SCHEMA_TEXT = readSchema();
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SCHEMA_TEXT, InputFormat.JSON);
 
     private StudyDefinitions() {}
 
     /** The schema document, as published at the HTTP endpoint. */
     public static String schemaText() {
+        return SCHEMA_TEXT;
+    }
+
+    private static String readSchema() {
         try (InputStream in = StudyDefinitions.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -136,15 +143,6 @@ public final class StudyDefinitions {
             return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every JVM has SHA-256
-        }
-    }
-
-    private static Schema loadSchema() {
-        try (InputStream in = StudyDefinitions.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -69,6 +69,7 @@ public final class StudyPanelBuilder {
         private final Map<String, Map<String, Map<String, NavigableMap<Long, Double>>>> series = new HashMap<>();
 
         private final Map<Integer, Formula> formulas = new HashMap<>();
+        private final Map<String, Map<String, String>> groupRecords = new HashMap<>();
 
         Build(StudyRecords records, String through) {
             this.records = records;
@@ -181,7 +182,13 @@ public final class StudyPanelBuilder {
             return others == 0 ? 0 : (double) count / others;
         }
 
+        /** The record of a group, looked up once per group (not once per row). */
         private Map<String, String> groupRecord(String groupColumn, String groupId) {
+            return groupRecords.computeIfAbsent(
+                    groupColumn + "\u0000" + groupId, key -> findGroupRecord(groupColumn, groupId));
+        }
+
+        private Map<String, String> findGroupRecord(String groupColumn, String groupId) {
             for (Stream s : study.streams()) {
                 if (s.kind() == StreamKind.GROUPS && s.group().equals(groupColumn)) {
                     Map<String, String> record = records.records(s.name()).get(groupId);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hazardstream.core.data.PlainDecimal;
 import org.hazardstream.core.fit.FitOptions;
 import org.hazardstream.core.fit.FitOptionsParser;
 import org.hazardstream.study.StudyDefinition.Spec;
@@ -35,8 +36,7 @@ public final class StudySpecs {
             return String.join(",", list.stream().map(StudySpecs::text).toList());
         }
         if (value instanceof Number number) {
-            double v = number.doubleValue();
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            return PlainDecimal.format(number.doubleValue());
         }
         return String.valueOf(value);
     }
